@@ -1,0 +1,1 @@
+//! The storyweave command line as a library: argument types and commands.

@@ -1,0 +1,2 @@
+//! `storyweave`: thin entry point over [`storyweave_cli`].
+fn main() {}

@@ -1,0 +1,18 @@
+//! Text primitives shared by every later stage of storyweave.
+//!
+//! This crate owns the *normalize* stage's character-level work: one form of
+//! quotes, dashes and spaces, Unicode NFC, tokenizer-artifact repair and
+//! markdown inline syntax removal — always with a map from each output byte
+//! back to the input byte it came from, so sentences keep their byte range in
+//! the original file. It also owns word tokenization (used by fingerprinting
+//! and clustering), sentence splitting and calendar dates.
+
+pub mod date;
+pub mod normalize;
+pub mod sentence;
+pub mod words;
+
+pub use date::Date;
+pub use normalize::{Mapped, normalize_inline};
+pub use sentence::split_sentences;
+pub use words::{Word, words};
