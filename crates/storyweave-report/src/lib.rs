@@ -1,2 +1,19 @@
 //! The *report* stage: the `storyweave/1` data model built from clustered
-//! articles, and the printers for it (terminal text, JSON).
+//! articles ([`Report::build`]), and the printers for it — all output formats
+//! live here so that every command prints the same way.
+
+mod extracted;
+mod model;
+mod text;
+
+use std::io::{self, Write};
+
+pub use extracted::{ExtractedRecord, write_extracted};
+pub use model::{DocumentEntry, Family, Report, SCHEMA, Story};
+pub use text::write_text;
+
+/// Writes the report as one pretty-printed JSON document following `storyweave/1`.
+pub fn write_json<W: Write>(report: &Report, mut w: W) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, report).map_err(io::Error::other)?;
+    writeln!(w)
+}
