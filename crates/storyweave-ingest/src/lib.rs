@@ -4,6 +4,35 @@
 //! Input is untrusted. A bad file or record never stops the run: it becomes a
 //! [`Problem`] naming the file (and line) and the stream goes on. Memory does
 //! not grow with the size of an input file beyond one document or line.
+//!
+//! ```no_run
+//! use std::path::PathBuf;
+//! use storyweave_ingest::{Ingest, Item, Summary};
+//!
+//! let ingest = Ingest::builder().max_document_bytes(8 << 20).build();
+//! let mut summary = Summary::new();
+//! for item in ingest.read(&[PathBuf::from("articles/"), PathBuf::from("-")]) {
+//!     summary.record(&item);
+//!     match item {
+//!         Item::Document(doc) => println!("{} ({} bytes)", doc.id, doc.body.len()),
+//!         Item::Problem(problem) => eprintln!("skipped {problem}"),
+//!     }
+//! }
+//! eprintln!("{summary}");
+//! ```
+
+mod checks;
+mod decode;
+mod ingest;
+mod lines;
+mod paths;
+mod record;
+mod summary;
+
+pub use ingest::{
+    DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Ingest, IngestBuilder, Items,
+};
+pub use summary::Summary;
 
 use serde::Serialize;
 
@@ -20,8 +49,11 @@ pub enum BodyFormat {
 /// One article as read from its source, before any cleaning.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawDocument {
-    /// Stable id: the record's `id` field, or the path relative to the input
-    /// root without extensions (`wire/moscow-times`), or `FILE:LINE`.
+    /// Stable id: the record's `id` field; else, for a whole file, its path
+    /// relative to the folder argument without extensions (`wire/moscow-times`),
+    /// or its bare stem when named directly (`a` for `a.txt.gz`), or `stdin`;
+    /// for a record without `id`, that file id, a colon and the line or
+    /// record number (`feed:12`, `stdin:3`).
     pub id: String,
     /// The file it came from, as the user named it (`-` for stdin).
     pub path: String,
