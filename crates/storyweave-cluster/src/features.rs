@@ -1,0 +1,504 @@
+//! What the story level compares: content words, named entities and
+//! numbers of an article, as sparse weighted vectors keyed by 64-bit hashes.
+//!
+//! * Terms: case-folded words without stopwords, with a light plural
+//!   folding (`shootings` = `shooting`), weighted by where they stand —
+//!   title 2, lead (first three sentences) 1.5, the rest 1 — and damped
+//!   sublinearly (`ln(1 + weight)`).
+//! * Names: a cheap heuristic entity extractor — runs of capitalised words
+//!   (`Betty Ford Center`: the whole run and each of its words) and
+//!   acronyms (`KCNA`), where the first word of a sentence does not count
+//!   on its own (it is capitalised by position, not by being a name; a run
+//!   it starts still counts as a whole). Month and weekday names are not names. Numbers (words
+//!   holding a digit: counts, figures, times, years) join the names: they
+//!   are the other event-specific evidence.
+
+use std::collections::HashMap;
+
+use storyweave_extract::Article;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Seeds keep the three kinds of feature apart even for equal strings.
+const TERM_SEED: u64 = 1;
+const NAME_SEED: u64 = 2;
+const NUMBER_SEED: u64 = 3;
+
+/// Sentences counted as the lead.
+const LEAD_SENTENCES: usize = 3;
+const TITLE_WEIGHT: f32 = 2.0;
+const LEAD_WEIGHT: f32 = 1.5;
+const TAIL_WEIGHT: f32 = 1.0;
+
+/// A sparse vector: `(feature hash, weight)` sorted by hash, unique hashes.
+pub(crate) type Sparse = Vec<(u64, f32)>;
+
+/// One article's features.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Features {
+    /// Content words.
+    pub(crate) terms: Sparse,
+    /// Named entities and numbers.
+    pub(crate) names: Sparse,
+    /// Publication day (days since 1970-01-01), if dated.
+    pub(crate) day: Option<i64>,
+}
+
+/// English function words and reporting verbs that say nothing about which
+/// event an article reports. Sorted for binary search.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "became",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "near",
+    "never",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "please",
+    "rather",
+    "really",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "see",
+    "seen",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+/// Month and weekday names: capitalised, but dates rather than entities.
+const CALENDAR: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+fn is_stopword(lower: &str) -> bool {
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+/// Lowercases `word` into `buf` (reused; no allocation once warm).
+fn fold_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Folds simple English plurals: `shootings` -> `shooting`, `cities` -> `city`.
+fn singular(lower: &str) -> &str {
+    let b = lower.as_bytes();
+    if b.len() <= 3 || !lower.ends_with('s') {
+        return lower;
+    }
+    if lower.ends_with("ss") || lower.ends_with("us") || lower.ends_with("is") {
+        return lower;
+    }
+    lower.get(..lower.len() - 1).unwrap_or(lower)
+}
+
+/// Adds `weight` to `feature` of `map`.
+fn bump(map: &mut HashMap<u64, f32>, feature: u64, weight: f32) {
+    *map.entry(feature).or_insert(0.0) += weight;
+}
+
+/// Turns accumulated weights into a sorted sparse vector, sublinearly damped.
+fn finish(map: HashMap<u64, f32>) -> Sparse {
+    let mut v: Sparse = map.into_iter().map(|(k, w)| (k, (1.0 + w).ln())).collect();
+    v.sort_unstable_by_key(|e| e.0);
+    v
+}
+
+/// Whether the first character is uppercase.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word is an acronym: at least two letters, all uppercase.
+fn acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Collects terms and numbers of one piece of text.
+fn add_words(
+    text: &str,
+    weight: f32,
+    buf: &mut String,
+    terms: &mut HashMap<u64, f32>,
+    names: &mut HashMap<u64, f32>,
+) {
+    for w in storyweave_text::words(text) {
+        fold_into(w.text, buf);
+        if buf.bytes().any(|b| b.is_ascii_digit()) {
+            bump(
+                names,
+                xxh3_64_with_seed(buf.as_bytes(), NUMBER_SEED),
+                weight,
+            );
+            continue;
+        }
+        if buf.chars().count() < 2 || is_stopword(buf) {
+            continue;
+        }
+        bump(
+            terms,
+            xxh3_64_with_seed(singular(buf).as_bytes(), TERM_SEED),
+            weight,
+        );
+    }
+}
+
+/// Collects the named entities of one sentence.
+fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut HashMap<u64, f32>) {
+    // The current run of capitalised words: (start byte, end byte, words,
+    // whether it began at the sentence start).
+    let mut run: Option<(usize, usize, usize, bool)> = None;
+    let mut first = true;
+    let mut lower = String::new();
+    let flush = |run: Option<(usize, usize, usize, bool)>,
+                 buf: &mut String,
+                 names: &mut HashMap<u64, f32>| {
+        let Some((s, e, count, at_start)) = run else {
+            return;
+        };
+        let Some(phrase) = sentence.get(s..e) else {
+            return;
+        };
+        if count >= 2 {
+            fold_into(phrase, buf);
+            bump(names, xxh3_64_with_seed(buf.as_bytes(), NAME_SEED), weight);
+        }
+        for (n, w) in storyweave_text::words(phrase).enumerate() {
+            if n == 0 && at_start && !acronym(w.text) {
+                continue;
+            }
+            fold_into(w.text, buf);
+            if buf.chars().count() < 2
+                || is_stopword(buf)
+                || CALENDAR.binary_search(&buf.as_str()).is_ok()
+            {
+                continue;
+            }
+            bump(names, xxh3_64_with_seed(buf.as_bytes(), NAME_SEED), weight);
+        }
+    };
+    for w in storyweave_text::words(sentence) {
+        let at_start = std::mem::take(&mut first);
+        let end = w.start + w.text.len();
+        let is_name = (capitalised(w.text) || acronym(w.text)) && {
+            fold_into(w.text, &mut lower);
+            CALENDAR.binary_search(&lower.as_str()).is_err()
+        };
+        if !is_name {
+            flush(run.take(), buf, names);
+            continue;
+        }
+        let joined = match run {
+            Some((_, e, _, _)) => sentence
+                .get(e..w.start)
+                .is_some_and(|gap| gap.chars().all(|c| c == ' ')),
+            None => false,
+        };
+        if joined && let Some((s, _, count, st)) = run {
+            run = Some((s, end, count + 1, st));
+        } else {
+            flush(run.take(), buf, names);
+            let stop = is_stopword(&lower);
+            if stop && at_start {
+                // "The" opening a sentence: a capitalised word after it
+                // (`The Kremlin`) is capitalised as a name, not by position.
+                continue;
+            }
+            run = Some((w.start, end, 1, at_start));
+        }
+    }
+    flush(run.take(), buf, names);
+}
+
+impl Features {
+    /// Extracts the features of one article.
+    pub(crate) fn of(article: &Article) -> Features {
+        let mut buf = String::new();
+        let mut terms = HashMap::new();
+        let mut names = HashMap::new();
+        if let Some(title) = &article.title {
+            add_words(title, TITLE_WEIGHT, &mut buf, &mut terms, &mut names);
+        }
+        for (n, s) in article.sentences.iter().enumerate() {
+            let weight = if n < LEAD_SENTENCES {
+                LEAD_WEIGHT
+            } else {
+                TAIL_WEIGHT
+            };
+            add_words(&s.text, weight, &mut buf, &mut terms, &mut names);
+            add_names(&s.text, weight, &mut buf, &mut names);
+        }
+        Features {
+            terms: finish(terms),
+            names: finish(names),
+            day: article
+                .published
+                .map(storyweave_text::Date::days_since_epoch),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(sentence: &str) -> Vec<u64> {
+        let mut map = HashMap::new();
+        add_names(sentence, 1.0, &mut String::new(), &mut map);
+        let mut v: Vec<u64> = map.into_keys().collect();
+        v.sort_unstable();
+        v
+    }
+
+    fn name(s: &str) -> u64 {
+        xxh3_64_with_seed(s.as_bytes(), NAME_SEED)
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn multi_word_names_and_acronyms_are_found() {
+        let got =
+            names_of("Lindsay Lohan checked into the Betty Ford Center, KCNA said on Tuesday.");
+        for n in [
+            "lindsay lohan",
+            "lohan",
+            "betty ford center",
+            "betty",
+            "ford",
+            "center",
+            "kcna",
+        ] {
+            assert!(got.contains(&name(n)), "missing {n}");
+        }
+        assert!(!got.contains(&name("tuesday")));
+    }
+
+    #[test]
+    fn single_capitalised_word_at_sentence_start_is_not_a_name() {
+        assert!(names_of("Police said nothing.").is_empty());
+        assert_eq!(names_of("The Kremlin confirmed it."), vec![name("kremlin")]);
+        let got = names_of("Later Putin spoke.");
+        assert!(got.contains(&name("putin")) && !got.contains(&name("later")));
+    }
+
+    #[test]
+    fn punctuation_breaks_a_name_run() {
+        let got = names_of("He met Putin, Kim and Lavrov.");
+        assert!(
+            got.contains(&name("putin"))
+                && got.contains(&name("kim"))
+                && got.contains(&name("lavrov"))
+        );
+        assert!(!got.contains(&name("putin kim")));
+    }
+
+    #[test]
+    fn plurals_fold() {
+        assert_eq!(singular("shootings"), "shooting");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(singular("bus"), "bus");
+        assert_eq!(singular("gas"), "gas");
+    }
+}

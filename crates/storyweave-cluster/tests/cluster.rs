@@ -1,0 +1,511 @@
+//! Integration tests of the four clustering levels: hand-built articles for
+//! each level, invariants over random corpora, and (ignored by default)
+//! story-clustering scores on the labelled sets in `../../../shared/eval`.
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+use storyweave_cluster::{Clusterer, Clustering};
+use storyweave_extract::{Article, Sentence};
+use storyweave_fingerprint::{Fingerprint, Fingerprinter};
+use storyweave_text::Date;
+
+/// An article with one sentence per `split_sentences` range of `text`.
+fn article(id: &str, title: Option<&str>, published: Option<Date>, text: &str) -> Article {
+    let sentences = storyweave_text::split_sentences(text)
+        .into_iter()
+        .filter_map(|r| {
+            text.get(r.clone()).map(|t| Sentence {
+                text: t.to_string(),
+                span: r,
+                paragraph: 0,
+            })
+        })
+        .collect();
+    Article {
+        id: id.to_string(),
+        path: format!("{id}.txt"),
+        record: None,
+        url: None,
+        outlet: None,
+        title: title.map(str::to_string),
+        byline: None,
+        agencies: Vec::new(),
+        dateline: None,
+        published,
+        language: Some("en".to_string()),
+        sentences,
+        paragraphs: 1,
+        set_aside: Vec::new(),
+    }
+}
+
+fn day(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(y, m, d)
+}
+
+fn fingerprints(articles: &[Article]) -> Vec<Fingerprint> {
+    let f = Fingerprinter::default();
+    articles.iter().map(|a| f.fingerprint(&a.text())).collect()
+}
+
+fn cluster(articles: &[Article]) -> Clustering {
+    Clusterer::default().cluster(articles, &fingerprints(articles))
+}
+
+const WIRE: [&str; 12] = [
+    "Floodwaters swept through the river town of Marrowfield on Tuesday, forcing more than 2,300 residents from their homes, regional officials said.",
+    "The Tessel River burst its banks shortly after midnight following three days of torrential rain across the Vendrin Valley.",
+    "Emergency crews rescued 148 people from rooftops and flooded cars, according to the Vendrin Civil Protection Agency.",
+    "Two elderly residents were reported missing near the old mill district.",
+    "\"The water rose faster than anyone expected, and we had only minutes to get people out,\" said Mayor Helena Drask.",
+    "Regional governor Pavel Omsk announced an emergency fund of 12 million euros for affected families.",
+    "Schools in Marrowfield and the neighbouring village of Crellin will stay closed until Friday.",
+    "Meteorologists warned that more rain was expected over the weekend, raising fears of a second flood wave downstream.",
+    "The last major flood in the valley, in 1984, destroyed two bridges and left 11 people dead.",
+    "Volunteers from across the region have set up shelters in the sports hall and the cathedral.",
+    "Power was cut to about 9,000 households, and the main road to the capital remains closed.",
+    "Insurance companies said it was too early to estimate the total cost of the damage.",
+];
+
+/// The corpus of the level tests, with the index of each kind of document.
+struct Corpus {
+    articles: Vec<Article>,
+}
+
+const BASE: usize = 0;
+const EXACT_COPY: usize = 1;
+const LIGHT_EDIT: usize = 2;
+const TRIMMED: usize = 3;
+const EDITED_WIRE: usize = 4;
+const INDEPENDENT: usize = 5;
+const LOOK_ALIKE: usize = 6;
+const UNRELATED: usize = 7;
+
+fn corpus() -> Corpus {
+    let wire = WIRE.join(" ");
+    // Same words, other case, punctuation and spacing.
+    let exact_copy = WIRE
+        .join("\n\n")
+        .to_uppercase()
+        .replace(", ", " ; ")
+        .replace('"', "");
+    let light_edit = wire.replace("rescued 148 people", "rescued 148 residents");
+    let trimmed = WIRE[..7].join(" ");
+    let edited_wire = [
+        WIRE[0],
+        "Television footage showed cars floating along the main street as sirens wailed through the night.",
+        WIRE[2],
+        "Residents interviewed by local media complained that the warning came far too late for many.",
+        "Local farmer Ivo Brandt said his entire harvest had been lost under a metre of mud and water.",
+        WIRE[4],
+        "Army engineers were building temporary dams of sandbags along the eastern embankment.",
+        "The national weather service has issued a red alert for three other provinces in the north.",
+        WIRE[5],
+    ]
+    .join(" ");
+    let independent = [
+        "Around 2,300 people were evacuated from Marrowfield after the Tessel River overflowed overnight into Tuesday.",
+        "Mayor Helena Drask told local radio that rescuers had pulled 148 residents off roofs and out of stranded vehicles.",
+        WIRE[4],
+        "Governor Pavel Omsk pledged 12 million euros in emergency aid to help families rebuild their houses.",
+        "Two pensioners remain unaccounted for in the mill district, the Vendrin Civil Protection Agency reported.",
+        "Classes in Marrowfield and Crellin are cancelled until Friday while engineers inspect the buildings.",
+        "Forecasters expect further heavy downpours in the Vendrin Valley this weekend, and the river is still rising.",
+        "Shopkeepers on the high street spent the morning shovelling mud out of their businesses and counting their losses.",
+        "Many families are sleeping in the sports hall, where volunteers hand out blankets, soup and dry clothes.",
+        "Electricity has not been restored to thousands of homes on the eastern bank of the river.",
+    ]
+    .join(" ");
+    let look_alike = [
+        "Flooding hit the town of Ostrel in the Vendrin Valley on Sunday after the Lisk River overflowed, officials said.",
+        "About 400 residents were evacuated and firefighters rescued 23 people trapped in their homes.",
+        "Mayor Tomas Keller said the damage was mostly limited to the lower town and its market square.",
+        "The regional authorities have opened an emergency shelter in a school gymnasium.",
+        "Meteorologists said the rain would ease by Tuesday, and the river level was already falling.",
+        "Local farmers reported flooded fields and drowned livestock on the plain south of Ostrel.",
+    ]
+    .join(" ");
+    let unrelated = [
+        "Northport United beat Castlebridge Rovers 3-1 on Saturday to move top of the league table.",
+        "Striker Dani Ferreira scored twice before half-time, and captain Joel Maddix added a third from a free kick.",
+        "Castlebridge pulled one back late in the game through a penalty, but could not find a way back.",
+        "Coach Marta Lindqvist praised her players for their discipline and said the title race was far from over.",
+        "The two sides meet again in the cup semi-final next month at the national stadium.",
+    ]
+    .join(" ");
+    let tuesday = day(2025, 3, 11);
+    let articles = vec![
+        article(
+            "a-base",
+            Some("Floods force thousands from homes in Marrowfield"),
+            tuesday,
+            &wire,
+        ),
+        article(
+            "b-copy",
+            Some("Floods force thousands from homes in Marrowfield"),
+            tuesday,
+            &exact_copy,
+        ),
+        article(
+            "c-edit",
+            Some("Marrowfield floods: thousands evacuated"),
+            tuesday,
+            &light_edit,
+        ),
+        article(
+            "d-trim",
+            Some("Thousands flee Marrowfield flood"),
+            day(2025, 3, 12),
+            &trimmed,
+        ),
+        article(
+            "e-wire",
+            Some("Marrowfield under water as river bursts banks"),
+            day(2025, 3, 12),
+            &edited_wire,
+        ),
+        article(
+            "f-indep",
+            Some("Marrowfield evacuated as Tessel River floods"),
+            day(2025, 3, 12),
+            &independent,
+        ),
+        article(
+            "g-look",
+            Some("Floods hit Ostrel in Vendrin Valley"),
+            day(2025, 4, 20),
+            &look_alike,
+        ),
+        article(
+            "h-sport",
+            Some("Northport United go top"),
+            day(2025, 3, 11),
+            &unrelated,
+        ),
+    ];
+    Corpus { articles }
+}
+
+#[test]
+fn exact_level_groups_same_words_only() {
+    let c = cluster(&corpus().articles);
+    assert_eq!(c.exact[EXACT_COPY], BASE);
+    for i in [
+        LIGHT_EDIT,
+        TRIMMED,
+        EDITED_WIRE,
+        INDEPENDENT,
+        LOOK_ALIKE,
+        UNRELATED,
+    ] {
+        assert_eq!(c.exact[i], i, "document {i}");
+    }
+}
+
+#[test]
+fn near_level_adds_lightly_edited_copies() {
+    let c = cluster(&corpus().articles);
+    assert_eq!(c.near[LIGHT_EDIT], BASE);
+    assert!(c.near_similarity[LIGHT_EDIT] >= 0.8 && c.near_similarity[LIGHT_EDIT] < 1.0);
+    // Exact copies have identical signatures.
+    assert_eq!(c.near_similarity[EXACT_COPY], 1.0);
+    assert_eq!(c.near_similarity[BASE], 1.0);
+    // A trimmed reprint and an edited copy are too different for near-duplicates.
+    for i in [TRIMMED, EDITED_WIRE, INDEPENDENT, LOOK_ALIKE, UNRELATED] {
+        assert_eq!(c.near[i], i, "document {i}");
+    }
+}
+
+#[test]
+fn family_level_adds_trimmed_reprints_and_edited_wire_copies() {
+    let c = cluster(&corpus().articles);
+    assert_eq!(c.family[TRIMMED], BASE);
+    assert!(
+        c.family_similarity[TRIMMED] > 0.99,
+        "{}",
+        c.family_similarity[TRIMMED]
+    );
+    assert_eq!(c.family[EDITED_WIRE], BASE);
+    assert!(c.family_similarity[EDITED_WIRE] > 0.2 && c.family_similarity[EDITED_WIRE] < 0.8);
+    for i in [INDEPENDENT, LOOK_ALIKE, UNRELATED] {
+        assert_eq!(c.family[i], i, "document {i}");
+    }
+}
+
+#[test]
+fn regression_one_shared_quote_does_not_make_a_family() {
+    // The independent report quotes the mayor word for word (about 20
+    // shared shingles): text reuse of one quote, not of the copy.
+    let articles = corpus().articles;
+    let f = fingerprints(&articles);
+    let shared = storyweave_fingerprint::sets::intersection_size(
+        &f[BASE].shingles,
+        &f[INDEPENDENT].shingles,
+    );
+    assert!(shared >= 10, "the fixture must share a quote ({shared})");
+    assert_eq!(cluster(&articles).family[INDEPENDENT], INDEPENDENT);
+}
+
+#[test]
+fn story_level_joins_independent_reports_and_separates_look_alikes() {
+    let c = cluster(&corpus().articles);
+    for i in [EXACT_COPY, LIGHT_EDIT, TRIMMED, EDITED_WIRE, INDEPENDENT] {
+        assert_eq!(c.story[i], BASE, "document {i}");
+    }
+    assert_eq!(c.story[LOOK_ALIKE], LOOK_ALIKE);
+    assert_eq!(c.story[UNRELATED], UNRELATED);
+}
+
+#[test]
+fn undated_look_alike_is_still_separated_by_its_names() {
+    let mut articles = corpus().articles;
+    articles[LOOK_ALIKE].published = None;
+    let c = cluster(&articles);
+    assert_eq!(c.story[LOOK_ALIKE], LOOK_ALIKE);
+}
+
+#[test]
+fn empty_and_missing_inputs_do_not_panic() {
+    let c = Clusterer::default().cluster(&[], &[]);
+    assert!(c.exact.is_empty() && c.story.is_empty());
+    let articles = vec![
+        article("x", None, None, ""),
+        article("y", None, None, ""),
+        article("z", None, None, "Some words."),
+    ];
+    // Fewer fingerprints than articles: the missing one counts as empty.
+    let f = fingerprints(&articles[..2]);
+    let c = Clusterer::default().cluster(&articles, &f);
+    assert_eq!(
+        c.exact,
+        vec![0, 1, 2],
+        "empty texts are not duplicates of each other"
+    );
+    assert_eq!(c.near_similarity, vec![1.0; 3]);
+    assert_eq!(c.story.len(), 3);
+}
+
+/// Checks the documented invariants of a clustering of `n` documents.
+fn check_invariants(c: &Clustering, n: usize) -> Result<(), TestCaseError> {
+    let levels = [&c.exact, &c.near, &c.family, &c.story];
+    for level in levels {
+        prop_assert_eq!(level.len(), n);
+        for i in 0..n {
+            prop_assert!(level[i] <= i);
+            prop_assert_eq!(level[level[i]], level[i]);
+        }
+    }
+    for w in levels.windows(2) {
+        for i in 0..n {
+            for j in 0..n {
+                if w[0][i] == w[0][j] {
+                    prop_assert_eq!(w[1][i], w[1][j], "levels not nested at {} {}", i, j);
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        for v in [c.near_similarity[i], c.family_similarity[i]] {
+            prop_assert!((0.0..=1.0).contains(&v));
+        }
+    }
+    Ok(())
+}
+
+/// Same partition up to relabelling: `perm[k]` is the original index of the
+/// `k`-th permuted document.
+fn same_partition(a: &[usize], b: &[usize], perm: &[usize]) -> bool {
+    (0..perm.len()).all(|x| (0..perm.len()).all(|y| (b[x] == b[y]) == (a[perm[x]] == a[perm[y]])))
+}
+
+const VOCAB: [&str; 24] = [
+    "river",
+    "Marrowfield",
+    "flood",
+    "mayor",
+    "rescued",
+    "people",
+    "the",
+    "of",
+    "on",
+    "Tuesday",
+    "Drask",
+    "water",
+    "homes",
+    "2,300",
+    "governor",
+    "emergency",
+    "fund",
+    "schools",
+    "closed",
+    "rain",
+    "valley",
+    "KCNA",
+    "summit",
+    "troops",
+];
+
+/// A random corpus: fresh texts and edited copies of earlier documents.
+fn corpus_strategy() -> impl Strategy<Value = Vec<Article>> {
+    let doc = (
+        prop::collection::vec(0..VOCAB.len(), 0..70),
+        any::<bool>(),
+        0usize..8,
+        prop::collection::vec((0usize..80, 0..VOCAB.len()), 0..4),
+        prop::option::of(0u8..20),
+    );
+    prop::collection::vec(doc, 1..12).prop_map(|docs| {
+        let mut texts: Vec<Vec<usize>> = Vec::new();
+        let mut out = Vec::new();
+        for (n, (words, copy, source, edits, d)) in docs.into_iter().enumerate() {
+            let mut text = if copy && !texts.is_empty() {
+                texts[source % texts.len()].clone()
+            } else {
+                words
+            };
+            for (at, w) in edits {
+                if !text.is_empty() {
+                    let at = at % text.len();
+                    text[at] = w;
+                }
+            }
+            let body: String = text
+                .chunks(9)
+                .map(|s| s.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ") + ".")
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(article(
+                &format!("doc{n:02}"),
+                None,
+                d.and_then(|d| day(2025, 1, d + 1)),
+                &body,
+            ));
+            texts.push(text);
+        }
+        out
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn levels_are_nested_partitions(articles in corpus_strategy()) {
+        let c = cluster(&articles);
+        check_invariants(&c, articles.len())?;
+    }
+
+    #[test]
+    fn clustering_is_deterministic_and_order_invariant(articles in corpus_strategy(), seed in any::<u64>()) {
+        let c = cluster(&articles);
+        prop_assert_eq!(&c, &cluster(&articles));
+        // A seeded permutation of the input.
+        let n = articles.len();
+        let mut perm: Vec<usize> = (0..n).collect();
+        let mut s = seed | 1;
+        for k in (1..n).rev() {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            perm.swap(k, (s % (k as u64 + 1)) as usize);
+        }
+        let permuted: Vec<Article> = perm.iter().map(|&i| articles[i].clone()).collect();
+        let p = cluster(&permuted);
+        check_invariants(&p, n)?;
+        for (a, b) in [(&c.exact, &p.exact), (&c.near, &p.near), (&c.family, &p.family), (&c.story, &p.story)] {
+            prop_assert!(same_partition(a, b, &perm), "{:?} vs {:?} under {:?}", a, b, perm);
+        }
+    }
+}
+
+// ---- Story scores on the labelled sets (run with `-- --ignored`). ----
+
+/// Reads a labelled JSONL set: articles (one sentence per line of
+/// `split_sentences`) and their gold cluster labels.
+fn load(name: &str) -> Option<(Vec<Article>, Vec<String>)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/stories")
+        .join(name);
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: {} not found", path.display());
+        return None;
+    };
+    let mut articles = Vec::new();
+    let mut gold = Vec::new();
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).ok()?;
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+        let date = storyweave_text::date::parse_date(&s("date"));
+        let title = s("title");
+        articles.push(article(
+            &s("id"),
+            (!title.is_empty()).then_some(title.as_str()),
+            date,
+            &s("text"),
+        ));
+        gold.push(s("cluster"));
+    }
+    Some((articles, gold))
+}
+
+/// BCubed F1 of predicted labels against gold labels.
+fn bcubed_f1(predicted: &[usize], gold: &[String]) -> f64 {
+    let n = predicted.len();
+    let mut pair: HashMap<(usize, &str), f64> = HashMap::new();
+    let mut pred_size: HashMap<usize, f64> = HashMap::new();
+    let mut gold_size: HashMap<&str, f64> = HashMap::new();
+    for i in 0..n {
+        *pair.entry((predicted[i], gold[i].as_str())).or_default() += 1.0;
+        *pred_size.entry(predicted[i]).or_default() += 1.0;
+        *gold_size.entry(gold[i].as_str()).or_default() += 1.0;
+    }
+    let (mut p, mut r) = (0.0, 0.0);
+    for i in 0..n {
+        let both = pair[&(predicted[i], gold[i].as_str())];
+        p += both / pred_size[&predicted[i]];
+        r += both / gold_size[gold[i].as_str()];
+    }
+    let (p, r) = (p / n as f64, r / n as f64);
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+#[test]
+#[ignore = "reads the labelled sets in ../../../shared/eval; run with --ignored --nocapture"]
+fn story_scores_on_labelled_sets() {
+    for name in ["ecbplus.jsonl", "gvc.jsonl", "meantime.jsonl"] {
+        let Some((articles, gold)) = load(name) else {
+            continue;
+        };
+        let f = fingerprints(&articles);
+        let c = Clusterer::default().cluster(&articles, &f);
+        let stories = c
+            .story
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| *i == **s)
+            .count();
+        let score = bcubed_f1(&c.story, &gold);
+        eprintln!(
+            "{name}: {} articles, {stories} stories, BCubed F1 {score:.3} (default settings)",
+            articles.len()
+        );
+        if std::env::var_os("STORYWEAVE_SWEEP").is_some() {
+            for t in [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5] {
+                let c = Clusterer::builder()
+                    .story_threshold(t)
+                    .build()
+                    .cluster(&articles, &f);
+                eprintln!(
+                    "  threshold {t:.2}: BCubed F1 {:.3}",
+                    bcubed_f1(&c.story, &gold)
+                );
+            }
+        }
+    }
+}
