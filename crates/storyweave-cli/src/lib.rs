@@ -1,1 +1,79 @@
-//! The storyweave command line as a library: argument types and commands.
+//! The storyweave command line as a library: argument types ([`Cli`]) and the
+//! commands behind them ([`run`]). `main.rs` only parses arguments, calls
+//! [`run`] and turns the outcome into an exit code.
+
+mod args;
+mod extract_cmd;
+mod pipeline;
+mod stories_cmd;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+pub use args::{Cli, Command, ExtractArgs, InputArgs, StoriesArgs, StoriesFormat};
+pub use pipeline::{Corpus, Progress, read_corpus};
+pub use stories_cmd::build_report;
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was read and written.
+    Success,
+    /// Output was written, but `--strict` was given and inputs were skipped.
+    SkippedStrict,
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Not one document could be read from the inputs.
+    #[error("no documents could be read from the inputs")]
+    NoDocuments,
+    /// The output file cannot be created or written.
+    #[error("cannot write {path}: {source}")]
+    Output {
+        /// The output path (`-` for standard output).
+        path: String,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The reader of standard output went away (e.g. `| head`): not a failure.
+    #[error("output closed")]
+    BrokenPipe,
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, RunError> {
+    match cli.command {
+        Command::Stories(args) => stories_cmd::run(&args),
+        Command::Extract(args) => extract_cmd::run(&args),
+    }
+}
+
+/// Opens the output: the file named by `-o`, or standard output; buffered.
+fn open_output(path: Option<&Path>) -> Result<(Box<dyn Write>, String), RunError> {
+    match path {
+        None => Ok((Box::new(BufWriter::new(io::stdout().lock())), "-".into())),
+        Some(p) => {
+            let shown = p.display().to_string();
+            let file = File::create(p).map_err(|source| RunError::Output {
+                path: shown.clone(),
+                source,
+            })?;
+            Ok((Box::new(BufWriter::new(file)), shown))
+        }
+    }
+}
+
+/// Maps a write error to [`RunError`], treating a closed pipe on stdout as its own case.
+fn write_error(path: &str, source: io::Error) -> RunError {
+    if source.kind() == io::ErrorKind::BrokenPipe && path == "-" {
+        RunError::BrokenPipe
+    } else {
+        RunError::Output {
+            path: path.to_string(),
+            source,
+        }
+    }
+}

@@ -5,11 +5,19 @@
 //! recognised and set aside as metadata, never kept as body. Each sentence
 //! keeps its byte range in the [`RawDocument::body`] it came from.
 
+mod agencies;
+mod lines;
+
 use std::ops::Range;
 
 use serde::Serialize;
-use storyweave_ingest::RawDocument;
-use storyweave_text::Date;
+use storyweave_ingest::{BodyFormat, RawDocument};
+use storyweave_text::{
+    Date, Mapped, detect_language, find_date_line, normalize_inline, parse_date, split_sentences,
+};
+
+pub use agencies::{canonical_agency, find_agencies};
+pub use lines::{Dateline, LineKind, classify_line, find_dateline, looks_like_markdown, url_host};
 
 /// A sentence of the clean body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -133,10 +141,146 @@ impl Extractor {
     }
 
     /// Extracts metadata and the clean body of one raw document.
+    ///
+    /// Record fields (`url`, `title`, `published`, `source`) win over what is
+    /// found in the text, except that agencies found in the text are always
+    /// added. Fails with [`ExtractError::NoBody`] when no body sentence is left.
     pub fn extract(&self, raw: &RawDocument) -> Result<Article, ExtractError> {
-        let _ = raw;
-        Err(ExtractError::NoBody)
+        let body = raw.body.as_str();
+        let markdown = raw.format == BodyFormat::Markdown || looks_like_markdown(body);
+        let mut st = State::default();
+        lines::scan(body, markdown, &mut st);
+
+        // Re-join paragraphs broken mid-sentence, then split sentences.
+        let mut paragraphs: Vec<Mapped> = Vec::with_capacity(st.body.len());
+        let mut last_group = usize::MAX;
+        for (group, m) in st.body {
+            match paragraphs.last_mut() {
+                Some(prev) if group != last_group && continues(&prev.text, &m.text) => {
+                    prev.join(&m)
+                }
+                Some(prev) if group == last_group => prev.join(&m),
+                _ => paragraphs.push(m),
+            }
+            last_group = group;
+        }
+        let mut dateline = None;
+        let mut agencies = st.agencies;
+        if let Some(first) = paragraphs.first_mut()
+            && let Some(d) = find_dateline(&first.text)
+        {
+            first.drop_prefix(d.prefix_len);
+            dateline = Some(d.place);
+            agencies.extend(d.agencies);
+        }
+        let mut sentences = Vec::new();
+        let mut count = 0usize;
+        for m in &paragraphs {
+            let before = sentences.len();
+            for r in split_sentences(&m.text) {
+                let text = m.text[r.clone()].to_string();
+                find_agencies(&text, false, &mut agencies);
+                let span = snap(body, m.source_range(r));
+                sentences.push(Sentence {
+                    text,
+                    span,
+                    paragraph: count,
+                });
+            }
+            if sentences.len() > before {
+                count += 1;
+            }
+        }
+        if sentences.is_empty() {
+            return Err(ExtractError::NoBody);
+        }
+        agencies.sort_unstable();
+        agencies.dedup();
+
+        let url = raw.url.clone().filter(|u| !u.trim().is_empty()).or(st.url);
+        let outlet = raw
+            .source
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| url.as_deref().and_then(url_host));
+        let title = raw
+            .title
+            .as_deref()
+            .map(|t| normalize_inline(t, 0).text)
+            .filter(|t| !t.is_empty())
+            .or(st.title);
+        let published = raw
+            .published
+            .as_deref()
+            .and_then(|p| parse_date(p).or_else(|| find_date_line(p)))
+            .or(st.published);
+        let mut all = String::new();
+        for s in &sentences {
+            all.push_str(&s.text);
+            all.push(' ');
+        }
+        Ok(Article {
+            id: raw.id.clone(),
+            path: raw.path.clone(),
+            record: raw.record,
+            url,
+            outlet,
+            title,
+            byline: st.byline,
+            agencies: agencies.into_iter().map(str::to_string).collect(),
+            dateline,
+            published,
+            language: detect_language(&all).map(str::to_string),
+            sentences,
+            paragraphs: count,
+            set_aside: st.set_aside,
+        })
     }
+}
+
+/// What the line scan found: metadata and the body paragraphs, each with
+/// the number of the run of lines it belongs to (lines of one run are joined).
+#[derive(Debug, Default)]
+struct State {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<Date>,
+    url: Option<String>,
+    agencies: Vec<&'static str>,
+    set_aside: Vec<SetAside>,
+    body: Vec<(usize, Mapped)>,
+}
+
+/// Rounds a source range out to character boundaries of `body`.
+fn snap(body: &str, r: Range<usize>) -> Range<usize> {
+    let mut start = r.start.min(body.len());
+    while !body.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = r.end.clamp(start, body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Words after which a paragraph cannot have ended.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for", "with",
+    "from", "that", "which", "who", "its", "their", "his", "her", "as", "than", "into", "is",
+    "was", "were", "are", "be", "has", "have", "had", "said",
+];
+
+/// Whether paragraph `next` continues the sentence `prev` left open.
+fn continues(prev: &str, next: &str) -> bool {
+    let core = prev.trim_end_matches(['"', '\'', ')', ']']);
+    if core.ends_with(['.', '!', '?', ':']) || prev.is_empty() || next.is_empty() {
+        return false;
+    }
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    let open_quote = prev.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+    let last_word = prev.rsplit(' ').next().unwrap_or("");
+    next_lower || open_quote || DANGLING.contains(&last_word) || prev.ends_with([',', ';', '-'])
 }
 
 impl ExtractorBuilder {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::{Item, ProblemKind};
+use crate::{Item, Problem, ProblemKind};
 
 /// Counts of documents read and of problems by kind, built by feeding it
 /// every [`Item`] of a run; its `Display` is the run's closing summary line,
@@ -23,9 +23,19 @@ impl Summary {
     /// Counts one item of the stream.
     pub fn record(&mut self, item: &Item) {
         match item {
-            Item::Document(_) => self.documents += 1,
-            Item::Problem(problem) => *self.problems.entry(problem.kind).or_insert(0) += 1,
+            Item::Document(_) => self.add_document(),
+            Item::Problem(problem) => self.add_problem(problem),
         }
+    }
+
+    /// Counts one document read (for callers that count after a later stage).
+    pub fn add_document(&mut self) {
+        self.documents += 1;
+    }
+
+    /// Counts one problem, by its kind.
+    pub fn add_problem(&mut self, problem: &Problem) {
+        *self.problems.entry(problem.kind).or_insert(0) += 1;
     }
 
     /// Number of documents read.

@@ -115,7 +115,7 @@ pub struct Story {
 }
 
 /// Sort key that puts dated documents first, earliest first, then by id.
-fn chronological<'a>(a: &'a Article) -> (bool, Option<Date>, &'a str) {
+fn chronological(a: &Article) -> (bool, Option<Date>, &str) {
     (a.published.is_none(), a.published, a.id.as_str())
 }
 
@@ -165,7 +165,7 @@ impl Report {
                     .map(|(rep, m)| family_of(articles, clustering, &family_ids[rep], m))
                     .collect();
                 // Largest first; ties keep chronological order (stable sort).
-                v.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()));
+                v.sort_by_key(|f| std::cmp::Reverse(f.documents.len()));
                 v
             };
             for &i in members {

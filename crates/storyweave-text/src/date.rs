@@ -93,9 +93,275 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// Parses the date forms articles and feeds use: ISO `2025-08-13` (with an
-/// optional time part, which is ignored), `August 13, 2025`, `13 August 2025`,
-/// `Aug. 13, 2025`, `Wednesday, August 13, 2025`. Returns `None` otherwise.
+/// optional time part, which is ignored), `2025/08/13`, `August 13, 2025`,
+/// `13 August 2025`, `Aug. 13, 2025`, `Wednesday, August 13, 2025`. Returns
+/// `None` otherwise.
 pub fn parse_date(s: &str) -> Option<Date> {
-    let _ = s;
-    None
+    let s = s.trim();
+    let (d, used) = parse_date_prefix(s)?;
+    let rest = &s[used..];
+    // ISO dates may carry a time part.
+    let iso_time = used == 10
+        && (rest.starts_with('T') || rest.starts_with(' '))
+        && rest[1..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+    (rest.is_empty() || iso_time).then_some(d)
+}
+
+/// Finds the date of a *date line*: a line holding only a date, optionally
+/// labelled (`Published:`, `Updated:`, `Posted on`) and followed by a time
+/// (`10:00 GMT`, `at 3:15 p.m.`). Returns `None` for any other line, so body
+/// sentences that merely mention a date are not mistaken for one.
+pub fn find_date_line(line: &str) -> Option<Date> {
+    let mut s = line
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '|')
+        .trim();
+    for label in [
+        "published on",
+        "published",
+        "updated on",
+        "updated",
+        "last updated",
+        "posted on",
+        "posted",
+        "date",
+    ] {
+        if s.len() >= label.len()
+            && s.as_bytes()[..label.len()].eq_ignore_ascii_case(label.as_bytes())
+        {
+            s = s[label.len()..].trim_start_matches([':', ' ', '-']);
+            break;
+        }
+    }
+    let (d, used) = parse_date_prefix(s)?;
+    let rest = &s[used..];
+    rest.split(|c: char| {
+        c.is_whitespace() || c == ',' || c == '|' || c == '-' || c == '(' || c == ')'
+    })
+    .filter(|t| !t.is_empty())
+    .all(time_token)
+    .then_some(d)
+}
+
+/// Tokens allowed after a date on a date line: times, am/pm, zones.
+fn time_token(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "at" | "am"
+            | "pm"
+            | "a.m."
+            | "p.m."
+            | "utc"
+            | "gmt"
+            | "et"
+            | "est"
+            | "edt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "msk"
+            | "kst"
+            | "jst"
+            | "pst"
+            | "pdt"
+    ) {
+        return true;
+    }
+    if t.starts_with(['+', '-']) || t.starts_with("UTC") || t.starts_with("GMT") {
+        return t[1..]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b':' || b == b'+');
+    }
+    let core = lower
+        .trim_end_matches("am")
+        .trim_end_matches("pm")
+        .trim_end_matches('z');
+    !core.is_empty()
+        && core
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+        && core.contains(':')
+}
+
+/// Month number of an English month name or abbreviation (`Aug`, `Sept`).
+fn month_number(w: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    if w.len() < 3 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
+    NAMES
+        .iter()
+        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
+        .map(|p| p as u8 + 1)
+}
+
+fn is_weekday(w: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let w = w.strip_suffix('.').unwrap_or(w);
+    if w.len() < 3 || !w.is_ascii() {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    DAYS.iter()
+        .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
+}
+
+/// Parses a date at the start of `s`, returning it and the bytes used.
+fn parse_date_prefix(s: &str) -> Option<(Date, usize)> {
+    let b = s.as_bytes();
+    // ISO and slashed numeric forms.
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && (b[4] == b'-' || b[4] == b'/')
+        && b[7] == b[4]
+    {
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { s.get(r)?.parse().ok() };
+        if b[5..7].iter().all(u8::is_ascii_digit) && b[8..10].iter().all(u8::is_ascii_digit) {
+            let d = Date::new(num(0..4)? as i32, num(5..7)? as u8, num(8..10)? as u8)?;
+            return Some((d, 10));
+        }
+        return None;
+    }
+    // Word forms: tokens separated by spaces and commas.
+    let mut toks: Vec<(usize, &str)> = Vec::with_capacity(5);
+    let mut pos = 0;
+    for part in s.split([' ', ',']) {
+        if !part.is_empty() {
+            toks.push((pos, part));
+            if toks.len() == 5 {
+                break;
+            }
+        }
+        pos += part.len() + 1;
+    }
+    let mut k = 0;
+    if toks.first().is_some_and(|(_, w)| is_weekday(w)) {
+        k = 1;
+    }
+    let day = |w: &str| -> Option<u8> {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if w.is_empty() || w.len() > 2 {
+            return None;
+        }
+        w.parse().ok()
+    };
+    let year = |w: &str| -> Option<i32> {
+        let w = w.trim_end_matches('.');
+        if w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) {
+            w.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (m, d, y, last) = if let Some(m) = toks.get(k).and_then(|(_, w)| month_number(w)) {
+        // August 13, 2025
+        let d = day(toks.get(k + 1)?.1)?;
+        let y = year(toks.get(k + 2)?.1)?;
+        (m, d, y, k + 2)
+    } else {
+        // 13 August 2025
+        let d = day(toks.get(k)?.1)?;
+        let m = month_number(toks.get(k + 1)?.1)?;
+        let y = year(toks.get(k + 2)?.1)?;
+        (m, d, y, k + 2)
+    };
+    let date = Date::new(y, m, d)?;
+    let (p, w) = toks[last];
+    let w_len = w.len() - (w.len() - w.trim_end_matches('.').len());
+    Some((date, p + w_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u8, dd: u8) -> Option<Date> {
+        Date::new(y, m, dd)
+    }
+
+    #[test]
+    fn parses_forms() {
+        for s in [
+            "2025-08-13",
+            "2025-08-13T10:00:00Z",
+            "August 13, 2025",
+            "Aug. 13, 2025",
+            "13 August 2025",
+            "Wednesday, August 13, 2025",
+            "2025/08/13",
+            "Sept. 13, 2025",
+        ] {
+            let want = if s.starts_with("Sept") {
+                d(2025, 9, 13)
+            } else {
+                d(2025, 8, 13)
+            };
+            assert_eq!(parse_date(s), want, "{s}");
+        }
+        for s in [
+            "",
+            "August",
+            "2025-13-01",
+            "February 30, 2025",
+            "Mayday 3, 2025",
+            "13 August 2025 was hot",
+            "2025-08-1",
+        ] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(find_date_line("August 13, 2025"), d(2025, 8, 13));
+        assert_eq!(
+            find_date_line("Published: 13 August 2025 10:15 GMT"),
+            d(2025, 8, 13)
+        );
+        assert_eq!(
+            find_date_line("Updated Aug. 13, 2025 at 3:15 pm"),
+            d(2025, 8, 13)
+        );
+        assert_eq!(find_date_line("On August 13, 2025 the talks began."), None);
+        assert_eq!(find_date_line("August 13, 2025, the talks began."), None);
+    }
+
+    #[test]
+    fn weekday_arithmetic() {
+        let wed = Date::new(2025, 8, 13).expect("valid date");
+        assert_eq!(wed.weekday(), 2);
+        assert_eq!(
+            wed.add_days(-1),
+            Date::new(2025, 8, 12).expect("valid date")
+        );
+    }
 }

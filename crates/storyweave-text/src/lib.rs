@@ -5,14 +5,17 @@
 //! markdown inline syntax removal — always with a map from each output byte
 //! back to the input byte it came from, so sentences keep their byte range in
 //! the original file. It also owns word tokenization (used by fingerprinting
-//! and clustering), sentence splitting and calendar dates.
+//! and clustering), sentence splitting, calendar dates and a small language
+//! guesser.
 
 pub mod date;
+pub mod language;
 pub mod normalize;
 pub mod sentence;
 pub mod words;
 
-pub use date::Date;
+pub use date::{Date, find_date_line, parse_date};
+pub use language::detect_language;
 pub use normalize::{Mapped, normalize_inline};
 pub use sentence::split_sentences;
 pub use words::{Word, words};

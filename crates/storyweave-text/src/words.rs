@@ -11,8 +11,84 @@ pub struct Word<'a> {
 }
 
 /// Iterates over the words of `text` without allocating.
+///
+/// A word is a run of alphanumeric characters; an apostrophe or hyphen
+/// between two alphanumerics stays inside it (`Kim's`, `Jong-un`), and so does
+/// a `,` or `.` between two digits (`10,000`, `3.5`).
 pub fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| Word { text: w, start: w.as_ptr() as usize - text.as_ptr() as usize })
+    Words { text, pos: 0 }
+}
+
+/// The iterator behind [`words`].
+struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        let rest = self.text.get(self.pos..)?;
+        let (off, _) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
+        let start = self.pos + off;
+        let mut end = start;
+        let mut prev: Option<char> = None;
+        let mut chars = self.text[start..].char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                end = start + k + c.len_utf8();
+                prev = Some(c);
+                continue;
+            }
+            let next = chars.peek().map(|&(_, n)| n);
+            let joins = match c {
+                '\'' | '\u{2019}' | '-' => {
+                    prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphanumeric)
+                }
+                ',' | '.' => {
+                    prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            prev = Some(c);
+        }
+        self.pos = end;
+        Some(Word {
+            text: &self.text[start..end],
+            start,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let w: Vec<&str> = words("Kim's Jong-un sent 10,000 men, 3.5 times. -x- 'a' end.")
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "Kim's", "Jong-un", "sent", "10,000", "men", "3.5", "times", "x", "a", "end"
+            ]
+        );
+    }
+
+    #[test]
+    fn starts_are_offsets() {
+        let t = "  héllo wörld";
+        for w in words(t) {
+            assert_eq!(&t[w.start..w.start + w.text.len()], w.text);
+        }
+        assert_eq!(words("").count(), 0);
+    }
 }

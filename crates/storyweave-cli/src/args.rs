@@ -1,0 +1,79 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Many outlets, one story: cluster news articles into stories and show who reused whose copy.
+#[derive(Debug, Parser)]
+#[command(name = "storyweave", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Exit codes, printed under `--help`.
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 failure (nothing readable, output not writable); \
+2 usage error; 3 some inputs were skipped and --strict was given (the output is still written).";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Group articles into stories, families of reused copy, near and exact duplicates.
+    Stories(StoriesArgs),
+    /// Clean each article: metadata and body text, one JSON object per line.
+    Extract(ExtractArgs),
+}
+
+/// Options every command that reads articles shares.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read (recursively), `-` for standard input. Formats: .txt, .md,
+    /// .json, .jsonl (fields id, url, title, text, published, source), each also .gz or .zst.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print nothing on standard error but fatal errors: no progress, warnings or summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Exit with code 3 when any input or record was skipped.
+    #[arg(long)]
+    pub strict: bool,
+    /// Skip single files or JSONL lines larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_size: usize,
+}
+
+/// `storyweave stories`.
+#[derive(Debug, Args)]
+pub struct StoriesArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = StoriesFormat::Text)]
+    pub format: StoriesFormat,
+    /// Estimated Jaccard similarity (word 5-grams) at or above which two documents are near-duplicates.
+    #[arg(long, value_name = "J", default_value_t = 0.8)]
+    pub threshold: f64,
+}
+
+/// Output formats of `storyweave stories`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StoriesFormat {
+    /// A readable report for the terminal.
+    Text,
+    /// One JSON document following the storyweave/1 schema.
+    Json,
+}
+
+/// `storyweave extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+}

@@ -1,0 +1,81 @@
+//! `storyweave stories`: the main job.
+
+use std::io::Write as _;
+
+use rayon::prelude::*;
+use storyweave_cluster::Clusterer;
+use storyweave_extract::Article;
+use storyweave_fingerprint::Fingerprinter;
+use storyweave_ingest::Problem;
+use storyweave_report::{Report, write_json, write_text};
+
+use crate::args::{StoriesArgs, StoriesFormat};
+use crate::pipeline::{Progress, read_corpus};
+use crate::{Outcome, RunError, open_output, write_error};
+
+/// Reads, clusters and reports.
+pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
+    let progress = Progress::new(args.input.quiet);
+    let corpus = read_corpus(&args.input.paths, args.input.max_size, &progress);
+    let summary = corpus.summary();
+    if corpus.articles.is_empty() {
+        progress.note(&summary);
+        return Err(RunError::NoDocuments);
+    }
+    let skipped_any = !corpus.skipped.is_empty();
+    let report = build_report(corpus.articles, corpus.skipped, args.threshold, &progress);
+
+    let (mut out, shown) = open_output(args.input.output.as_deref())?;
+    let written = match args.format {
+        StoriesFormat::Text => write_text(&report, &mut out),
+        StoriesFormat::Json => write_json(&report, &mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&shown, e))?;
+    progress.note(&format!(
+        "{summary}; {} {}",
+        report.stories.len(),
+        if report.stories.len() == 1 {
+            "story"
+        } else {
+            "stories"
+        }
+    ));
+    Ok(if args.input.strict && skipped_any {
+        Outcome::SkippedStrict
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Fingerprints and clusters `articles` and builds the report. Articles are
+/// put in chronological order first (undated last, ties by id), so the result
+/// does not depend on the order in which inputs were listed, and the document
+/// that represents a duplicate group is its earliest.
+pub fn build_report(
+    mut articles: Vec<Article>,
+    skipped: Vec<Problem>,
+    near_threshold: f64,
+    progress: &Progress,
+) -> Report {
+    articles.sort_by(|a, b| {
+        (a.published.is_none(), a.published, &a.id).cmp(&(
+            b.published.is_none(),
+            b.published,
+            &b.id,
+        ))
+    });
+    progress.step("fingerprinting");
+    let fingerprinter = Fingerprinter::builder().build();
+    let fingerprints: Vec<_> = articles
+        .par_iter()
+        .map(|a| fingerprinter.fingerprint(&a.text()))
+        .collect();
+    progress.step("clustering");
+    let clustering = Clusterer::builder()
+        .near_threshold(near_threshold)
+        .build()
+        .cluster(&articles, &fingerprints);
+    Report::build(&articles, &clustering, skipped)
+}

@@ -1,0 +1,271 @@
+//! End-to-end tests of the extract stage: the two real samples (skipped when
+//! /work/shared is absent), small built documents for each recogniser, and
+//! property tests that nothing panics and spans stay inside the body.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use storyweave_extract::{Article, ExtractError, Extractor, SetAsideKind};
+use storyweave_ingest::{BodyFormat, RawDocument};
+use storyweave_text::{Date, normalize_inline};
+
+fn doc(id: &str, format: BodyFormat, body: &str) -> RawDocument {
+    RawDocument {
+        id: id.to_string(),
+        path: format!("{id}.txt"),
+        record: None,
+        format,
+        body: body.to_string(),
+        url: None,
+        title: None,
+        published: None,
+        source: None,
+    }
+}
+
+fn extract(format: BodyFormat, body: &str) -> Article {
+    Extractor::default()
+        .extract(&doc("t", format, body))
+        .expect("article has a body")
+}
+
+fn sample(stem: &str) -> Option<RawDocument> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
+    let path = dir.join(format!("{stem}.txt"));
+    let Ok(body) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping: sample {} not found", path.display());
+        return None;
+    };
+    // 000 is a markdown scrape even though it is named .txt.
+    let format = if stem.starts_with("000") {
+        BodyFormat::Markdown
+    } else {
+        BodyFormat::Text
+    };
+    Some(RawDocument {
+        body,
+        ..doc(stem, format, "")
+    })
+}
+
+/// Checks shared by both samples: nothing set aside leaks into a sentence,
+/// artifacts are repaired and spans give back the sentence text.
+fn check_clean(a: &Article, raw: &RawDocument, rejoined: &[&str]) {
+    for s in &a.sentences {
+        for bad in [
+            "Related article",
+            "Original url",
+            "\u{a9}",
+            " 's",
+            "](",
+            "  ",
+        ] {
+            assert!(!s.text.contains(bad), "{bad:?} in sentence {:?}", s.text);
+        }
+        assert!(s.span.end <= raw.body.len() && raw.body.is_char_boundary(s.span.start));
+        let src = &raw.body[s.span.clone()];
+        if !rejoined.iter().any(|r| s.text.contains(r)) {
+            assert_eq!(
+                normalize_inline(src, 0).text,
+                s.text,
+                "span {:?} of {}",
+                s.span,
+                raw.id
+            );
+        }
+    }
+}
+
+#[test]
+fn sample_000_markdown_scrape() {
+    let Some(raw) = sample("000_4ad8c33354c46e4c") else {
+        return;
+    };
+    let a = Extractor::default()
+        .extract(&raw)
+        .expect("sample 000 has a body");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Vladimir Putin and Kim Jong Un Vow to Strengthen Ties Ahead of Alaska Summit")
+    );
+    assert!(a.agencies.iter().any(|x| x == "AFP"), "{:?}", a.agencies);
+    assert_eq!(a.byline.as_deref(), Some("By AFP"));
+    assert_eq!(a.published, Date::new(2025, 8, 13));
+    assert_eq!(
+        a.url.as_deref(),
+        Some(
+            "https://www.themoscowtimes.com/2025/08/13/vladimir-putin-and-kim-jong-un-vow-to-strengthen-ties-ahead-of-alaska-summit-a90187"
+        )
+    );
+    assert_eq!(a.outlet.as_deref(), Some("themoscowtimes.com"));
+    assert_eq!(a.language.as_deref(), Some("en"));
+    assert_eq!(a.dateline, None);
+    // The paragraph broken mid-quotation is one sentence again.
+    let broken: Vec<_> = a
+        .sentences
+        .iter()
+        .filter(|s| s.text.contains("fully support all measures"))
+        .collect();
+    assert_eq!(broken.len(), 1);
+    assert!(broken[0].text.starts_with("Kim, in turn,"));
+    assert!(
+        broken[0].text.ends_with("in the future.\""),
+        "{:?}",
+        broken[0].text
+    );
+    let kinds: Vec<_> = a.set_aside.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&SetAsideKind::Teaser) && kinds.contains(&SetAsideKind::Caption));
+    assert!(
+        a.set_aside
+            .iter()
+            .any(|s| s.kind == SetAsideKind::Caption && s.text.contains("kremlin.ru"))
+    );
+    assert!(!a.sentences.iter().any(|s| s.text.contains("kremlin.ru")));
+    assert!(a.sentences[0].text.starts_with("Russia's Vladimir Putin"));
+    check_clean(&a, &raw, &["fully support all measures"]);
+}
+
+#[test]
+fn sample_002_plain_text_copy() {
+    let Some(raw) = sample("002_449c17dc6cee7e10") else {
+        return;
+    };
+    let a = Extractor::default()
+        .extract(&raw)
+        .expect("sample 002 has a body");
+    assert_eq!(a.dateline.as_deref(), Some("Pyongyang, North Korea"));
+    assert!(a.agencies.iter().any(|x| x == "AFP"), "{:?}", a.agencies);
+    assert_eq!(a.title, None);
+    assert!(
+        a.sentences[0]
+            .text
+            .starts_with("Russia's President Vladimir Putin"),
+        "{:?}",
+        a.sentences[0].text
+    );
+    assert!(a.sentences[0].text.contains("Donald Trump, Pyongyang's"));
+    assert!(
+        a.set_aside
+            .iter()
+            .any(|s| s.kind == SetAsideKind::Caption && s.text.contains("KCNA VIA KNS"))
+    );
+    assert!(
+        a.sentences
+            .iter()
+            .any(|s| s.text.contains("in the future, too.\""))
+    );
+    assert_eq!(a.language.as_deref(), Some("en"));
+    check_clean(&a, &raw, &[]);
+}
+
+#[test]
+fn record_fields_win_but_agencies_add_up() {
+    let mut raw = doc(
+        "r",
+        BodyFormat::Text,
+        "By Jane Doe, Reuters\n\nA thing happened in the city. It was big.",
+    );
+    raw.url = Some("https://news.example.org/a".into());
+    raw.title = Some("Given \u{201C}title\u{201D}".into());
+    raw.published = Some("2024-02-03T10:00:00Z".into());
+    raw.source = Some("Example News".into());
+    let a = Extractor::default().extract(&raw).expect("body");
+    assert_eq!(a.title.as_deref(), Some("Given \"title\""));
+    assert_eq!(a.published, Date::new(2024, 2, 3));
+    assert_eq!(a.outlet.as_deref(), Some("Example News"));
+    assert_eq!(a.agencies, ["Reuters"]);
+    assert_eq!(a.byline.as_deref(), Some("By Jane Doe, Reuters"));
+    assert_eq!(a.sentences.len(), 2);
+}
+
+#[test]
+fn plain_title_and_dateline_with_agency() {
+    let a = extract(
+        BodyFormat::Text,
+        "Markets Slide on Rate Fears\n\nLONDON, Jan. 5 (Reuters) - Shares fell on Monday. Traders were nervous.\n",
+    );
+    assert_eq!(a.title.as_deref(), Some("Markets Slide on Rate Fears"));
+    assert_eq!(a.dateline.as_deref(), Some("LONDON"));
+    assert_eq!(a.agencies, ["Reuters"]);
+    assert_eq!(a.sentences[0].text, "Shares fell on Monday.");
+    let body = "Markets Slide on Rate Fears\n\nLONDON, Jan. 5 (Reuters) - Shares fell on Monday. Traders were nervous.\n";
+    assert_eq!(&body[a.sentences[0].span.clone()], "Shares fell on Monday.");
+}
+
+#[test]
+fn footers_and_teasers_set_aside() {
+    let body = "First body sentence here. Second one.\n\nRead more: Other story\n\nShare this article\n\n\u{a9} 2025 Example Media. All rights reserved.\n\nSource: https://example.com/story.html\n";
+    let a = extract(BodyFormat::Text, body);
+    assert_eq!(a.sentences.len(), 2);
+    assert_eq!(a.url.as_deref(), Some("https://example.com/story.html"));
+    assert_eq!(a.outlet.as_deref(), Some("example.com"));
+    assert_eq!(a.set_aside.len(), 4);
+}
+
+#[test]
+fn lowercase_continuation_is_rejoined() {
+    let a = extract(
+        BodyFormat::Text,
+        "The minister said the plan would\n\n![x](y.jpg)\n\nA photo caption\n\nbe ready in May. Others disagreed.",
+    );
+    assert_eq!(
+        a.sentences[0].text,
+        "The minister said the plan would be ready in May."
+    );
+    assert_eq!(a.paragraphs, 1);
+    assert!(a.set_aside.iter().all(|s| s.kind == SetAsideKind::Caption));
+}
+
+#[test]
+fn nothing_left_is_no_body() {
+    let e = Extractor::default().extract(&doc(
+        "e",
+        BodyFormat::Markdown,
+        "# Only a title\n\nBy AFP\n\nAugust 13, 2025\n",
+    ));
+    assert_eq!(e, Err(ExtractError::NoBody));
+    let e = Extractor::default().extract(&doc("e", BodyFormat::Text, "  \n\n "));
+    assert_eq!(e, Err(ExtractError::NoBody));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn never_panics_spans_in_body(body in prop_oneof![
+        any::<String>(),
+        prop::collection::vec(prop::sample::select(vec![
+            "# ", "By AFP", "\n", "\n\n", "Original url:", "<https://a.b/c>", "![i](j)", "[k](l)", "\u{a9} x / AFP",
+            "PARIS (AFP) - ", "Hello world.", " the", "\"", "Related: x", "August 13, 2025", "Mr. Smith", "\u{2019}s",
+            "\u{e9}", "e\u{301}", " - ", "(AP)", "Kim", ".", "\r\n",
+        ]), 0..30).prop_map(|v| v.concat()),
+    ], md in any::<bool>()) {
+        let format = if md { BodyFormat::Markdown } else { BodyFormat::Text };
+        let raw = doc("p", format, &body);
+        if let Ok(a) = Extractor::default().extract(&raw) {
+            for s in &a.sentences {
+                prop_assert!(s.span.start <= s.span.end && s.span.end <= body.len());
+                prop_assert!(body.is_char_boundary(s.span.start) && body.is_char_boundary(s.span.end));
+                prop_assert!(!s.text.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn spans_cover_links_at_sentence_edges() {
+    let body = "[Kim](https://x.org/kim) spoke. He met [Putin](#). Then \u{201C}it\u{2019}s done\u{201D} he said.";
+    let a = extract(BodyFormat::Markdown, body);
+    let texts: Vec<_> = a.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Kim spoke.", "He met Putin.", "Then \"it's done\" he said."]
+    );
+    assert_eq!(
+        &body[a.sentences[0].span.clone()],
+        "[Kim](https://x.org/kim) spoke."
+    );
+    for s in &a.sentences {
+        assert_eq!(normalize_inline(&body[s.span.clone()], 0).text, s.text);
+    }
+}
