@@ -68,6 +68,8 @@ pub enum StoriesFormat {
     Text,
     /// One JSON document following the storyweave/1 schema.
     Json,
+    /// One self-contained HTML page (no network, no scripts).
+    Html,
 }
 
 /// `storyweave extract`.

@@ -7,7 +7,7 @@ use storyweave_cluster::Clusterer;
 use storyweave_extract::Article;
 use storyweave_fingerprint::Fingerprinter;
 use storyweave_ingest::Problem;
-use storyweave_report::{Report, write_json, write_text};
+use storyweave_report::{Report, write_html, write_json, write_text};
 
 use crate::args::{StoriesArgs, StoriesFormat};
 use crate::pipeline::{Progress, read_corpus};
@@ -29,6 +29,7 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
     let written = match args.format {
         StoriesFormat::Text => write_text(&report, &mut out),
         StoriesFormat::Json => write_json(&report, &mut out),
+        StoriesFormat::Html => write_html(&report, &mut out),
     };
     written
         .and_then(|()| out.flush())

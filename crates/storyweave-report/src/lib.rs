@@ -3,12 +3,14 @@
 //! live here so that every command prints the same way.
 
 mod extracted;
+mod html;
 mod model;
 mod text;
 
 use std::io::{self, Write};
 
 pub use extracted::{ExtractedRecord, write_extracted};
+pub use html::{escape, write_html};
 pub use model::{DocumentEntry, Family, Report, SCHEMA, Story};
 pub use text::write_text;
 
