@@ -103,9 +103,9 @@ fn render(report: &Value) -> String {
     h.push_str("<title>storyweave report</title>\n<style>");
     h.push_str(STYLE);
     h.push_str("</style>\n</head>\n<body>\n<header class=\"top\"><h1>storyweave report</h1>");
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p>{} documents in {} {}</p></header>\n<main>\n",
+        "<p>{} documents in {} {}</p></header>\n<main>",
         docs.len(),
         stories.len(),
         if stories.len() == 1 {
@@ -161,9 +161,9 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
             n
         )
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<section class=\"story\" id=\"{}\">\n<h2>{}</h2>\n",
+        "<section class=\"story\" id=\"{}\">\n<h2>{}</h2>",
         escape(id),
         escape(str_of(s, "title").unwrap_or("(untitled)"))
     );
@@ -173,9 +173,9 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
         _ => "undated".into(),
     };
     let agencies = ids(s, "agencies");
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"meta\">{} · {} documents{}</p>\n",
+        "<p class=\"meta\">{} · {} documents{}</p>",
         dates,
         members.len(),
         if agencies.is_empty() {
@@ -229,9 +229,9 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
                 escape(of)
             );
         }
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}<br><span class=\"meta\">{}</span></td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}</td><td>{}<br><span class=\"meta\">{}</span></td><td>{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             chip(d),
             escape(d),
             title,
@@ -285,11 +285,7 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
 
     // The consolidated narrative.
     let passages = list(s, "passages");
-    let _ = write!(
-        h,
-        "<h3>The story as told by {} sources</h3>\n",
-        members.len()
-    );
+    let _ = writeln!(h, "<h3>The story as told by {} sources</h3>", members.len());
     if passages.is_empty() {
         h.push_str("<p class=\"empty\">No aligned passages.</p>\n");
     }
@@ -360,9 +356,9 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
         h.push_str("<table class=\"quotes\"><thead><tr><th>quote</th><th>speaker</th><th>cue</th><th>sources</th></tr></thead><tbody>\n");
         for q in quotes {
             let who: String = ids(q, "documents").iter().map(|x| chip(x)).collect();
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<tr><td>“{}”</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td>“{}”</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(str_of(q, "text").unwrap_or("")),
                 escape(str_of(q, "speaker").unwrap_or("unknown")),
                 escape(str_of(q, "cue").unwrap_or("")),
@@ -379,9 +375,9 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
         h.push_str("<table class=\"figures\"><thead><tr><th>figure</th><th>according to</th><th>sources</th></tr></thead><tbody>\n");
         for q in quantities {
             let who: String = ids(q, "documents").iter().map(|x| chip(x)).collect();
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(str_of(q, "text").unwrap_or("")),
                 escape(str_of(q, "attribution").unwrap_or("-")),
                 who
