@@ -22,8 +22,14 @@ const EXIT_CODES: &str = "Exit codes: 0 success; 1 failure (nothing readable, ou
 pub enum Command {
     /// Group articles into stories, families of reused copy, near and exact duplicates.
     Stories(StoriesArgs),
+    /// Two articles side by side: shared passages, rewordings, what each adds, disagreements.
+    Compare(CompareArgs),
+    /// Near-duplicate groups only, as a keep/drop list for corpus pipelines (fast path).
+    Dedup(DedupArgs),
     /// Clean each article: metadata and body text, one JSON object per line.
     Extract(ExtractArgs),
+    /// Score the stories against gold labels: the `cluster` field of each JSONL record.
+    Eval(crate::eval_cmd::EvalArgs),
 }
 
 /// Options every command that reads articles shares.
@@ -78,4 +84,61 @@ pub struct ExtractArgs {
     /// Inputs and output.
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// `storyweave compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The two articles (files, or one file holding exactly two records).
+    #[arg(required = true, num_args = 1..=2, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format: side-by-side text, or the one-story storyweave/1 JSON.
+    #[arg(short, long, value_enum, default_value_t = CompareFormat::Text)]
+    pub format: CompareFormat,
+    /// Total line width of the side-by-side text.
+    #[arg(long, default_value_t = 160)]
+    pub width: usize,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print nothing on standard error but fatal errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Output formats of `storyweave compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    /// Two columns for the terminal.
+    Text,
+    /// The two articles as one story in the storyweave/1 schema.
+    Json,
+}
+
+/// `storyweave dedup`.
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Estimated Jaccard similarity (word 5-grams) at or above which documents are duplicates.
+    #[arg(long, value_name = "J", default_value_t = 0.8)]
+    pub threshold: f64,
+    /// Also group a trimmed reprint whose share of words found in the other is at least C.
+    #[arg(long, value_name = "C")]
+    pub containment: Option<f64>,
+    /// Which document of a group to keep.
+    #[arg(long, value_enum, default_value_t = KeepPolicy::Earliest)]
+    pub keep: KeepPolicy,
+}
+
+/// `--keep` of `storyweave dedup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeepPolicy {
+    /// The earliest published (undated count as latest), then the first.
+    Earliest,
+    /// The one with the most words.
+    Longest,
+    /// The first in input order.
+    First,
 }

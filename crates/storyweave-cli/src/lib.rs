@@ -3,6 +3,9 @@
 //! [`run`] and turns the outcome into an exit code.
 
 mod args;
+mod compare_cmd;
+mod dedup_cmd;
+mod eval_cmd;
 mod extract_cmd;
 mod pipeline;
 mod stories_cmd;
@@ -11,7 +14,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-pub use args::{Cli, Command, ExtractArgs, InputArgs, StoriesArgs, StoriesFormat};
+pub use args::{
+    Cli, Command, CompareArgs, CompareFormat, DedupArgs, ExtractArgs, InputArgs, KeepPolicy,
+    StoriesArgs, StoriesFormat,
+};
+pub use eval_cmd::{EvalArgs, EvalFormat};
 pub use pipeline::{Corpus, Progress, read_corpus};
 pub use stories_cmd::build_report;
 
@@ -27,6 +34,9 @@ pub enum Outcome {
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
+    /// `compare` was not given exactly two articles.
+    #[error("compare needs exactly two articles, found {0}")]
+    CompareCount(usize),
     /// Not one document could be read from the inputs.
     #[error("no documents could be read from the inputs")]
     NoDocuments,
@@ -34,6 +44,14 @@ pub enum RunError {
     #[error("cannot write {path}: {source}")]
     Output {
         /// The output path (`-` for standard output).
+        path: String,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// An input file cannot be read (the labelled file of `eval`).
+    #[error("cannot read {path}: {source}")]
+    Input {
+        /// The input path.
         path: String,
         /// The underlying error.
         source: io::Error,
@@ -48,6 +66,9 @@ pub fn run(cli: Cli) -> Result<Outcome, RunError> {
     match cli.command {
         Command::Stories(args) => stories_cmd::run(&args),
         Command::Extract(args) => extract_cmd::run(&args),
+        Command::Eval(args) => eval_cmd::run(&args),
+        Command::Compare(args) => compare_cmd::run(&args),
+        Command::Dedup(args) => dedup_cmd::run(&args),
     }
 }
 

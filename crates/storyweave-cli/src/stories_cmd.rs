@@ -3,8 +3,10 @@
 use std::io::Write as _;
 
 use rayon::prelude::*;
+use storyweave_align::Aligner;
 use storyweave_cluster::Clusterer;
 use storyweave_extract::Article;
+use storyweave_facts::FactExtractor;
 use storyweave_fingerprint::Fingerprinter;
 use storyweave_ingest::Problem;
 use storyweave_report::{Report, write_html, write_json, write_text};
@@ -50,7 +52,8 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
     })
 }
 
-/// Fingerprints and clusters `articles` and builds the report. Articles are
+/// Fingerprints and clusters `articles`, builds the report and fills each
+/// story's consolidated account (passages, discrepancies, quotes, figures). Articles are
 /// put in chronological order first (undated last, ties by id), so the result
 /// does not depend on the order in which inputs were listed, and the document
 /// that represents a duplicate group is its earliest.
@@ -78,5 +81,8 @@ pub fn build_report(
         .near_threshold(near_threshold)
         .build()
         .cluster(&articles, &fingerprints);
-    Report::build(&articles, &clustering, skipped)
+    progress.step("aligning");
+    let mut report = Report::build(&articles, &clustering, skipped);
+    report.consolidate(&articles, &Aligner::default(), &FactExtractor::default());
+    report
 }

@@ -557,3 +557,568 @@ fn extract_writes_one_clean_record_per_article() {
     assert_eq!(lines[1]["id"], A3);
     assert_eq!(lines[1]["published"], "2025-08-13");
 }
+
+// ------------------------------------------------ HTML copies of the examples
+
+/// Stories of a set of inputs through the library: sorted lists of ids.
+fn library_stories(inputs: &[PathBuf]) -> (Vec<Vec<String>>, Vec<storyweave_extract::Article>) {
+    let progress = storyweave_cli::Progress::new(true);
+    let corpus = storyweave_cli::read_corpus(inputs, 16, &progress);
+    assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
+    let articles = corpus.articles.clone();
+    let report = storyweave_cli::build_report(corpus.articles, corpus.skipped, 0.8, &progress);
+    let mut stories: Vec<Vec<String>> = report
+        .stories
+        .iter()
+        .map(|s| {
+            let mut d = s.documents.clone();
+            d.sort();
+            d
+        })
+        .collect();
+    stories.sort();
+    (stories, articles)
+}
+
+#[test]
+fn html_copies_of_examples_make_the_same_stories_as_the_text() {
+    let text = [
+        "havnsund-warehouse-fire/coastal-herald.md",
+        "havnsund-warehouse-fire/morning-courier.txt",
+        "havnsund-trawler-fire/skerry-times.md",
+        "lanternshark-discovery/harbourside-news.txt",
+    ];
+    let text_paths: Vec<PathBuf> = text
+        .iter()
+        .map(|f| repo().join("examples").join(f))
+        .collect();
+    let html_paths: Vec<PathBuf> = text
+        .iter()
+        .map(|f| {
+            let stem = f
+                .rsplit('/')
+                .next()
+                .and_then(|n| n.split('.').next())
+                .unwrap_or(f);
+            fixtures().join("html-copies").join(format!("{stem}.html"))
+        })
+        .collect();
+    let (from_text, text_articles) = library_stories(&text_paths);
+    let (from_html, html_articles) = library_stories(&html_paths);
+    assert_eq!(from_html, from_text);
+    assert!(
+        from_html.contains(&ids(&["coastal-herald", "morning-courier"])),
+        "the two warehouse-fire reports are one story: {from_html:?}"
+    );
+    for (t, h) in text_articles.iter().zip(&html_articles) {
+        assert_eq!(h.id, t.id);
+        assert_eq!(h.title, t.title, "{}", t.id);
+        assert_eq!(h.published, t.published, "{}", t.id);
+        assert_eq!(h.byline, t.byline, "{}", t.id);
+        assert_eq!(h.dateline, t.dateline, "{}", t.id);
+        assert_eq!(h.agencies, t.agencies, "{}", t.id);
+        assert_eq!(h.url, t.url, "{}", t.id);
+    }
+}
+
+#[test]
+fn a_warc_of_the_html_copies_makes_the_same_stories_as_the_text() {
+    let stems = [
+        "coastal-herald",
+        "morning-courier",
+        "skerry-times",
+        "harbourside-news",
+    ];
+    let mut warc = Vec::new();
+    for stem in stems {
+        let page = std::fs::read(fixtures().join("html-copies").join(format!("{stem}.html")))
+            .expect("fixture");
+        let mut block =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
+        block.extend_from_slice(&page);
+        // No WARC-Date: the text copies are compared with the same dates.
+        write!(
+            warc,
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: {stem}\r\nWARC-Target-URI: https://crawl.example/{stem}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .expect("write to Vec");
+        warc.extend_from_slice(&block);
+        warc.extend_from_slice(b"\r\n\r\n");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("copies.warc");
+    std::fs::write(&path, warc).expect("write WARC");
+    let text: Vec<PathBuf> = [
+        "havnsund-warehouse-fire/coastal-herald.md",
+        "havnsund-warehouse-fire/morning-courier.txt",
+        "havnsund-trawler-fire/skerry-times.md",
+        "lanternshark-discovery/harbourside-news.txt",
+    ]
+    .iter()
+    .map(|f| repo().join("examples").join(f))
+    .collect();
+    assert_eq!(library_stories(&[path]).0, library_stories(&text).0);
+}
+
+// ---------------------------------------------------------------- eval
+
+/// Hand-made labelled file: two independent reports and a wire copy of one
+/// fire (the copy deliberately labelled `fire-copy`, so the system's right
+/// merge shows as a wrong one), two reports of an election, one match, one
+/// article without a label and one labelled record without text.
+fn eval_fixture() -> String {
+    fixtures().join("eval/labelled.jsonl").display().to_string()
+}
+
+#[test]
+fn eval_scores_stories_against_the_cluster_labels() {
+    let o = run(&["eval", "--format", "json", &eval_fixture()]);
+    let r = json(&o);
+    assert_eq!(r["documents"], 6, "{r}");
+    assert_eq!(r["unlabelled"], 1);
+    assert_eq!(r["unread_labelled"], 1);
+    assert_eq!(r["skipped"], 1);
+    assert_eq!(r["languages"]["en"], 6);
+    let s = &r["scores"];
+    // Predicted {fire-1, fire-2, fire-3} {vote-1, vote-2} {match-1}: of
+    // 3 + 1 predicted pairs, 2 are gold pairs; every gold pair is found.
+    assert_eq!(s["predicted_clusters"], 3);
+    assert_eq!(s["gold_clusters"], 4);
+    assert_eq!(s["pairwise"]["precision"], 0.5);
+    assert_eq!(s["pairwise"]["recall"], 1.0);
+    assert_eq!(s["bcubed"]["recall"], 1.0);
+    // BCubed precision: fire 2/3, 2/3, 1/3; the other three 1: (5/3 + 3) / 6 = 7/9.
+    let p = s["bcubed"]["precision"].as_f64().expect("number");
+    assert!((p - 7.0 / 9.0).abs() < 1e-9, "{p}");
+    // The one wrong merge, with its titles; no split.
+    let merges = r["merges"].as_array().expect("merges");
+    assert_eq!(merges.len(), 1, "{r}");
+    assert_eq!(merges[0]["pairs"], 2);
+    let parts = merges[0]["parts"].as_array().expect("parts");
+    assert_eq!(parts[0]["label"], "fire");
+    assert_eq!(parts[1]["label"], "fire-copy");
+    assert_eq!(
+        parts[1]["documents"][0]["title"],
+        "Fire destroys Havnby warehouse"
+    );
+    assert_eq!(r["splits"], serde_json::json!([]));
+    // End to end, the unread labelled record is a story of its own: a split
+    // of `vote`, so recall drops below 1.
+    let all = &r["scores_with_unread"];
+    assert!(all["bcubed"]["recall"].as_f64().expect("number") < 1.0);
+}
+
+#[test]
+fn eval_text_report_shows_scores_and_the_worst_mistakes_by_title() {
+    let o = run(&["eval", &eval_fixture()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for needle in [
+        "pairwise",
+        "BCubed",
+        "ARI",
+        "clusters:  3 predicted, 4 gold",
+        "worst wrong merges",
+        "gold fire-copy (1):",
+        "Fire destroys Havnby warehouse",
+        "worst wrong splits",
+        "with the 1 unread labelled records",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in\n{out}");
+    }
+    assert!(
+        stderr(&o).contains("no gold `cluster` label"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn eval_of_a_missing_file_fails_with_its_name() {
+    let o = run(&["eval", "no/such/labelled.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no/such/labelled.jsonl"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn eval_on_the_shared_labelled_sets_when_present() {
+    let dir = repo().join("../shared/eval/stories");
+    let path = dir.join("gvc.jsonl");
+    if !path.exists() {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    }
+    let o = run(&[
+        "eval",
+        "--quiet",
+        "--format",
+        "json",
+        &path.display().to_string(),
+    ]);
+    let r = json(&o);
+    assert_eq!(
+        r["scores"]["gold_clusters"].as_u64().map(|g| g > 1),
+        Some(true)
+    );
+    let f1 = r["scores"]["bcubed"]["f1"].as_f64().expect("number");
+    assert!((0.0..=1.0).contains(&f1));
+}
+
+// ---------------------------------------------------------------- the consolidated story
+
+fn story_of(report: &Value, member: &str) -> Value {
+    report["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .find(|s| {
+            s["documents"]
+                .as_array()
+                .is_some_and(|d| d.iter().any(|x| x == member))
+        })
+        .cloned()
+        .expect("story")
+}
+
+fn docs_of(v: &Value) -> Vec<String> {
+    v["documents"]
+        .as_array()
+        .map(|d| {
+            d.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn samples_consolidated_story_has_the_shared_core_the_extras_and_the_disagreement() {
+    let Some(dir) = samples() else { return };
+    let report = json(&run(&[
+        "stories",
+        "--format",
+        "json",
+        dir.to_str().expect("p"),
+    ]));
+    let (a, b) = ("000_4ad8c33354c46e4c", "002_449c17dc6cee7e10");
+    let story = story_of(&report, a);
+    let passages = story["passages"].as_array().expect("passages");
+    let shared = passages.iter().filter(|p| p["shared_by"] == 2).count();
+    assert!(shared >= 7, "{shared} passages shared by both");
+    // The one real disagreement: where the troops were deployed.
+    let deployment = story["discrepancies"]
+        .as_array()
+        .expect("discrepancies")
+        .iter()
+        .find(|d| {
+            let texts: Vec<&str> = d["readings"]
+                .as_array()
+                .expect("readings")
+                .iter()
+                .filter_map(|r| r["text"].as_str())
+                .collect();
+            texts.contains(&"Kursk border region") && texts.contains(&"the front line in Ukraine")
+        });
+    assert!(deployment.is_some(), "{:#}", story["discrepancies"]);
+    // defence/defense is spelling, never a disagreement.
+    let all = serde_json::to_string(&story["discrepancies"]).expect("json");
+    assert!(
+        !all.contains("defence") && !all.contains("defense"),
+        "{all}"
+    );
+    let spelling = passages
+        .iter()
+        .flat_map(|p| p["variants"].as_array().cloned().unwrap_or_default())
+        .any(|v| {
+            v["changes"].as_array().is_some_and(|c| {
+                c.iter()
+                    .any(|c| c["base"] == "defence" && c["class"] == "spelling")
+            }) || (v["class"] == "spelling"
+                && v["text"].as_str().is_some_and(|t| t.contains("defense")))
+        });
+    assert!(spelling, "defence/defense classed as spelling");
+    // Quotes: the analyst only in the first; KCNA speaks of the atmosphere; the pledge merged.
+    let quotes = story["quotes"].as_array().expect("quotes");
+    let yang: Vec<&Value> = quotes
+        .iter()
+        .filter(|q| q["speaker"] == "Yang Moo-jin")
+        .collect();
+    assert!(
+        !yang.is_empty() && yang.iter().all(|q| docs_of(q) == vec![a.to_string()]),
+        "{yang:#?}"
+    );
+    let atmosphere = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("comradely atmosphere"))
+        })
+        .expect("atmosphere quote");
+    assert_eq!(atmosphere["speaker"], "KCNA");
+    let pledge = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("fully support all measures"))
+        })
+        .expect("pledge");
+    assert_eq!(docs_of(pledge).len(), 2, "merged across both");
+    assert!(
+        serde_json::to_string(&pledge["variants"])
+            .expect("json")
+            .contains("in the future, too"),
+        "{pledge:#}"
+    );
+    // Figures only the second carries, with their sources.
+    let figure = |needle: &str| {
+        story["quantities"]
+            .as_array()
+            .expect("quantities")
+            .iter()
+            .find(|q| {
+                q["text"]
+                    .as_str()
+                    .is_some_and(|t| t.to_lowercase().contains(needle))
+            })
+            .cloned()
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    let troops = figure("more than 10,000");
+    assert_eq!(docs_of(&troops), vec![b.to_string()]);
+    assert!(
+        troops["attribution"]
+            .as_str()
+            .is_some_and(|s| s.contains("intelligence agencies")),
+        "{troops}"
+    );
+    let killed = figure("around 600");
+    assert_eq!(docs_of(&killed), vec![b.to_string()]);
+    assert_eq!(killed["attribution"], "Seoul");
+    // `on Tuesday` resolved against 2025-08-13.
+    let tuesday = story["dates"].as_array().expect("dates").iter().any(|d| {
+        d["text"].as_str().is_some_and(|t| t.contains("Tuesday")) && d["date"] == "2025-08-12"
+    });
+    assert!(tuesday, "{:#}", story["dates"]);
+}
+
+#[test]
+fn examples_wire_story_shows_its_disagreement_quotes_and_figures() {
+    let report = examples_report();
+    let story = story_of(&report, A1);
+    let quay = story["discrepancies"]
+        .as_array()
+        .expect("discrepancies")
+        .iter()
+        .find(|d| d["kind"] == "entity")
+        .cloned()
+        .expect("quay");
+    let readings: Vec<(String, Vec<String>)> = quay["readings"]
+        .as_array()
+        .expect("readings")
+        .iter()
+        .map(|r| (r["text"].as_str().unwrap_or("").to_string(), docs_of(r)))
+        .collect();
+    assert!(
+        readings.iter().any(|(t, d)| t == "northern quay"
+            && d.contains(&A1.to_string())
+            && d.contains(&A5.to_string())),
+        "{readings:?}"
+    );
+    assert!(
+        readings
+            .iter()
+            .any(|(t, d)| t == "southern quay" && d == &vec![A2.to_string()]),
+        "{readings:?}"
+    );
+    let quotes = story["quotes"].as_array().expect("quotes");
+    assert!(quotes.iter().any(|q| {
+        q["speaker"] == "Hilde Rasmussen"
+            && q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("We woke people up"))
+    }));
+    let residents = story["quantities"]
+        .as_array()
+        .expect("quantities")
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("1,400 residents"))
+        })
+        .cloned()
+        .expect("1,400");
+    assert_eq!(residents["attribution"], "police");
+    // A2's added paragraphs are passages only it carries.
+    let coverage = &story["coverage"][A2];
+    assert!(
+        coverage["unique_passages"].as_u64().is_some_and(|n| n >= 2),
+        "{coverage}"
+    );
+    // The independent report shares no passage verbatim with the wire copy.
+    assert!(
+        story["passages"]
+            .as_array()
+            .expect("passages")
+            .iter()
+            .all(|p| !(docs_of(p).contains(&A6.to_string()) && p["kind"] == "identical"))
+    );
+}
+
+#[test]
+fn compare_shows_two_articles_side_by_side() {
+    let a = "examples/havnsund-warehouse-fire/northern-ledger.md";
+    let b = "examples/havnsund-warehouse-fire/north-sea-observer.txt";
+    let o = run(&["compare", a, b, "--width", "140"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("relation: same copy, edited"), "{out}");
+    assert!(
+        out.contains("\"northern quay\" (left) vs \"southern quay\" (right)"),
+        "{out}"
+    );
+    assert!(
+        out.lines().any(|l| l.contains(" ~ ")),
+        "reworded passages marked"
+    );
+    assert!(
+        out.contains("[-northern-]{+southern+}"),
+        "word diff inline:\n{out}"
+    );
+    assert!(
+        out.lines().all(|l| l.chars().count() <= 140),
+        "fits the width"
+    );
+    let o = run(&["compare", a, "examples/feeds.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("exactly two articles, found 4"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// ---------------------------------------------------------------- the HTML report in a real browser
+
+/// Headless Chromium, when installed. `.ci/run` installs it and sets
+/// STORYWEAVE_REQUIRE_BROWSER, so CI cannot silently skip these tests.
+fn chromium() -> Option<PathBuf> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH")?
+                .to_str()?
+                .split(':')
+                .map(|dir| Path::new(dir).join(name))
+                .find(|p| p.is_file())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("STORYWEAVE_REQUIRE_BROWSER").is_none(),
+            "Chromium is required but not installed"
+        );
+        eprintln!("skipping: no chromium on PATH");
+    }
+    found
+}
+
+/// Loads a file in headless Chromium and returns the DOM after scripts (if any) ran.
+fn rendered_dom(browser: &Path, page: &Path) -> String {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--virtual-time-budget=2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn html_report_of_the_examples_shows_stories_and_passages_in_a_browser() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("report.html");
+    let o = run(&[
+        "stories",
+        "-q",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().expect("p"),
+        "examples/",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dom = rendered_dom(&browser, &page);
+    assert!(
+        dom.contains("Hundreds Evacuated as Fire Engulfs Norwegian Harbor Warehouse"),
+        "story title shown"
+    );
+    assert!(
+        dom.matches("class=\"passage").count() >= 10,
+        "passages shown"
+    );
+    assert!(
+        dom.contains("class=\"disagree\""),
+        "a disagreement is highlighted"
+    );
+    assert!(
+        dom.contains("<ins>") || dom.contains("<del>"),
+        "inline word diffs"
+    );
+}
+
+#[test]
+fn html_report_executes_nothing_from_a_crafted_article() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("attack.html");
+    let input = fixtures().join("xss/attack.md");
+    let o = run(&[
+        "stories",
+        "-q",
+        "--format",
+        "html",
+        "-o",
+        page.to_str().expect("p"),
+        input.to_str().expect("p"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dom = rendered_dom(&browser, &page);
+    let html_tag = dom
+        .find("<html")
+        .and_then(|i| dom[i..].split('>').next())
+        .expect("an html element");
+    assert!(!html_tag.contains("data-pwned"), "a script ran: {html_tag}");
+    assert!(
+        !dom.contains("<script") && !dom.contains("<img"),
+        "markup from the article became elements"
+    );
+    assert!(
+        dom.contains("&lt;script&gt;"),
+        "the article's markup is shown as text"
+    );
+}

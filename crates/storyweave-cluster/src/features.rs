@@ -41,6 +41,32 @@ pub(crate) struct Features {
     pub(crate) names: Sparse,
     /// Publication day (days since 1970-01-01), if dated.
     pub(crate) day: Option<i64>,
+    /// ISO 639-1 code of the article's language, when known or detected.
+    pub(crate) language: Option<&'static str>,
+    /// The year the article mentions most (ties: the latest): a clue to
+    /// when the event happened, for undated articles.
+    pub(crate) year: Option<i32>,
+}
+
+/// The languages the story level tells apart (those of
+/// [`storyweave_text::detect_language`]).
+const LANGUAGES: [&str; 6] = ["de", "en", "es", "fr", "it", "nl"];
+
+/// The article's language: its own tag if it is one we know, else detected
+/// from its title and first sentences.
+fn language_of(article: &Article) -> Option<&'static str> {
+    if let Some(tag) = &article.language {
+        let tag = tag.get(..2).unwrap_or(tag);
+        if let Some(&known) = LANGUAGES.iter().find(|l| l.eq_ignore_ascii_case(tag)) {
+            return Some(known);
+        }
+    }
+    let mut text = article.title.clone().unwrap_or_default();
+    for s in article.sentences.iter().take(20) {
+        text.push(' ');
+        text.push_str(&s.text);
+    }
+    storyweave_text::detect_language(&text)
 }
 
 /// English function words and reporting verbs that say nothing about which
@@ -318,15 +344,20 @@ fn add_words(
     buf: &mut String,
     terms: &mut HashMap<u64, f32>,
     names: &mut HashMap<u64, f32>,
+    years: &mut Vec<(i32, u32)>,
 ) {
+    let mut key = Vec::new();
     for w in storyweave_text::words(text) {
         fold_into(w.text, buf);
         if buf.bytes().any(|b| b.is_ascii_digit()) {
-            bump(
-                names,
-                xxh3_64_with_seed(buf.as_bytes(), NUMBER_SEED),
-                weight,
-            );
+            number_key(buf, &mut key);
+            bump(names, xxh3_64_with_seed(&key, NUMBER_SEED), weight);
+            if let Some(year) = as_year(buf) {
+                match years.iter_mut().find(|(y, _)| *y == year) {
+                    Some((_, n)) => *n += 1,
+                    None => years.push((year, 1)),
+                }
+            }
             continue;
         }
         if buf.chars().count() < 2 || is_stopword(buf) {
@@ -338,6 +369,42 @@ fn add_words(
             weight,
         );
     }
+}
+
+/// Writes the key of a number token into `out`: for a plain figure its
+/// digits without separators or leading zeros, so that the forms of one
+/// figure across styles and languages meet (`2,300` = `2.300` = `2300`,
+/// `20.1` = `20,1`, `01` = `1`); any other token (`3:15`, `9-month`) as it is.
+fn number_key(token: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let b = token.as_bytes();
+    let plain = b
+        .iter()
+        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''));
+    if !plain {
+        out.extend_from_slice(b);
+        return;
+    }
+    for &c in b.iter().filter(|c| c.is_ascii_digit()) {
+        if c != b'0' || !out.is_empty() {
+            out.push(c);
+        }
+    }
+    if out.is_empty() {
+        out.push(b'0');
+    }
+}
+
+/// A plain four-digit year from 1900 to 2099.
+fn as_year(token: &str) -> Option<i32> {
+    let b = token.as_bytes();
+    if b.len() != 4
+        || !b.iter().all(u8::is_ascii_digit)
+        || !(token.starts_with("19") || token.starts_with("20"))
+    {
+        return None;
+    }
+    token.parse().ok()
 }
 
 /// Collects the named entities of one sentence.
@@ -413,8 +480,16 @@ impl Features {
         let mut buf = String::new();
         let mut terms = HashMap::new();
         let mut names = HashMap::new();
+        let mut years = Vec::new();
         if let Some(title) = &article.title {
-            add_words(title, TITLE_WEIGHT, &mut buf, &mut terms, &mut names);
+            add_words(
+                title,
+                TITLE_WEIGHT,
+                &mut buf,
+                &mut terms,
+                &mut names,
+                &mut years,
+            );
         }
         for (n, s) in article.sentences.iter().enumerate() {
             let weight = if n < LEAD_SENTENCES {
@@ -422,7 +497,9 @@ impl Features {
             } else {
                 TAIL_WEIGHT
             };
-            add_words(&s.text, weight, &mut buf, &mut terms, &mut names);
+            add_words(
+                &s.text, weight, &mut buf, &mut terms, &mut names, &mut years,
+            );
             add_names(&s.text, weight, &mut buf, &mut names);
         }
         Features {
@@ -431,6 +508,8 @@ impl Features {
             day: article
                 .published
                 .map(storyweave_text::Date::days_since_epoch),
+            language: language_of(article),
+            year: years.iter().max_by_key(|&&(y, n)| (n, y)).map(|&(y, _)| y),
         }
     }
 }
@@ -492,6 +571,31 @@ mod tests {
                 && got.contains(&name("lavrov"))
         );
         assert!(!got.contains(&name("putin kim")));
+    }
+
+    fn key(token: &str) -> String {
+        let mut out = Vec::new();
+        number_key(token, &mut out);
+        String::from_utf8(out).expect("ascii")
+    }
+
+    #[test]
+    fn number_forms_meet_across_styles_and_languages() {
+        assert_eq!(key("2,300"), "2300");
+        assert_eq!(key("2.300"), "2300");
+        assert_eq!(key("20,1"), key("20.1"));
+        assert_eq!(key("01"), "1");
+        assert_eq!(key("0"), "0");
+        assert_eq!(key("3:15"), "3:15");
+    }
+
+    #[test]
+    fn years_are_four_digit_19xx_or_20xx() {
+        assert_eq!(as_year("2013"), Some(2013));
+        assert_eq!(as_year("1984"), Some(1984));
+        assert_eq!(as_year("1848"), None);
+        assert_eq!(as_year("20130"), None);
+        assert_eq!(as_year("2,013"), None);
     }
 
     #[test]

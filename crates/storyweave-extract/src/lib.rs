@@ -4,8 +4,13 @@
 //! Teasers (`Related article: ...`), photo captions, credits and footers are
 //! recognised and set aside as metadata, never kept as body. Each sentence
 //! keeps its byte range in the [`RawDocument::body`] it came from.
+//!
+//! HTML bodies ([`BodyFormat::Html`]) first go through [`html`]: the main
+//! text is found and the page's metadata read, then the main text takes the
+//! same path as a text article.
 
 mod agencies;
+pub mod html;
 mod lines;
 
 use std::ops::Range;
@@ -25,7 +30,8 @@ pub struct Sentence {
     /// Normalized text of the sentence.
     pub text: String,
     /// Byte range in the raw body this sentence was read from (for a paragraph
-    /// re-joined across a break, from the first byte to the last).
+    /// re-joined across a break, from the first byte to the last). For an
+    /// HTML body, the range is in the page's main text ([`html::main_text`]).
     pub span: Range<usize>,
     /// Index of the paragraph holding it.
     pub paragraph: usize,
@@ -120,24 +126,49 @@ pub enum ExtractError {
     /// After removing markup, metadata and set-aside pieces nothing is left.
     #[error("no body text after extraction")]
     NoBody,
+    /// An HTML page larger than the configured limit.
+    #[error("HTML page of {bytes} bytes is over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the page.
+        bytes: usize,
+        /// The limit ([`ExtractorBuilder::max_html_bytes`]).
+        limit: usize,
+    },
+    /// An HTML page nesting elements deeper than the configured limit.
+    #[error("HTML page nests elements deeper than the limit of {limit}")]
+    TooDeep {
+        /// The limit ([`ExtractorBuilder::max_html_depth`]).
+        limit: usize,
+    },
+    /// A body labelled HTML that is binary data or holds no markup.
+    #[error("content labelled HTML is not HTML (binary or no markup)")]
+    NotHtml,
+    /// The HTML parser failed on the page.
+    #[error("the HTML parser failed on this page")]
+    Parser,
 }
 
 /// Settings of the extract stage; fixed once built.
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
-    _private: (),
+    max_html_bytes: usize,
+    max_html_depth: usize,
 }
 
 /// Turns [`RawDocument`]s into [`Article`]s. Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    _private: (),
+    max_html_bytes: usize,
+    max_html_depth: usize,
 }
 
 impl Extractor {
     /// Starts a builder with the default settings.
     pub fn builder() -> ExtractorBuilder {
-        ExtractorBuilder { _private: () }
+        ExtractorBuilder {
+            max_html_bytes: html::DEFAULT_MAX_HTML_BYTES,
+            max_html_depth: html::DEFAULT_MAX_HTML_DEPTH,
+        }
     }
 
     /// Extracts metadata and the clean body of one raw document.
@@ -145,10 +176,37 @@ impl Extractor {
     /// Record fields (`url`, `title`, `published`, `source`) win over what is
     /// found in the text, except that agencies found in the text are always
     /// added. Fails with [`ExtractError::NoBody`] when no body sentence is left.
+    ///
+    /// An HTML body is checked ([`html::check_page`]), its metadata read
+    /// ([`html::page_meta`]) and its main text ([`html::main_text`]) run
+    /// through the text path. There the page's own publication date and
+    /// canonical URL win over the record's `published` and `url` (for a WARC
+    /// record those are the crawl date and the fetched URL); the record's
+    /// `title` and `source` still win.
     pub fn extract(&self, raw: &RawDocument) -> Result<Article, ExtractError> {
-        let body = raw.body.as_str();
-        let markdown = raw.format == BodyFormat::Markdown || looks_like_markdown(body);
-        let mut st = State::default();
+        if raw.format == BodyFormat::Html {
+            html::check_page(&raw.body, self.max_html_bytes, self.max_html_depth)?;
+            let meta = html::page_meta(&raw.body);
+            let text = html::main_text(&raw.body, &meta)?;
+            return self.extract_body(raw, &text, false, Some(&meta));
+        }
+        let markdown = raw.format == BodyFormat::Markdown || looks_like_markdown(&raw.body);
+        self.extract_body(raw, &raw.body, markdown, None)
+    }
+
+    /// The text path: `body` is the raw body, or an HTML page's main text
+    /// with `page` its metadata.
+    fn extract_body(
+        &self,
+        raw: &RawDocument,
+        body: &str,
+        markdown: bool,
+        page: Option<&html::PageMeta>,
+    ) -> Result<Article, ExtractError> {
+        let mut st = State {
+            skip_title_line: page.is_some(),
+            ..State::default()
+        };
         lines::scan(body, markdown, &mut st);
 
         // Re-join paragraphs broken mid-sentence, then split sentences.
@@ -194,26 +252,44 @@ impl Extractor {
         if sentences.is_empty() {
             return Err(ExtractError::NoBody);
         }
+        if let Some(page) = page {
+            agencies.extend(page.agencies.iter().copied());
+            if let Some(credit) = &page.wire_credit {
+                st.set_aside.push(SetAside {
+                    kind: SetAsideKind::Meta,
+                    text: credit.clone(),
+                });
+            }
+        }
         agencies.sort_unstable();
         agencies.dedup();
 
-        let url = raw.url.clone().filter(|u| !u.trim().is_empty()).or(st.url);
+        let page_url = page.and_then(|p| p.canonical_url.clone());
+        let url = page_url
+            .or_else(|| raw.url.clone().filter(|u| !u.trim().is_empty()))
+            .or(st.url);
         let outlet = raw
             .source
             .clone()
             .filter(|s| !s.trim().is_empty())
+            .or_else(|| page.and_then(|p| p.outlet.clone()))
             .or_else(|| url.as_deref().and_then(url_host));
         let title = raw
             .title
             .as_deref()
             .map(|t| normalize_inline(t, 0).text)
             .filter(|t| !t.is_empty())
+            .or_else(|| page.and_then(|p| p.title.clone()))
             .or(st.title);
-        let published = raw
-            .published
-            .as_deref()
-            .and_then(|p| parse_date(p).or_else(|| find_date_line(p)))
+        let published = page
+            .and_then(|p| p.published)
+            .or_else(|| {
+                raw.published
+                    .as_deref()
+                    .and_then(|p| parse_date(p).or_else(|| find_date_line(p)))
+            })
             .or(st.published);
+        let byline = page.and_then(|p| p.byline.clone()).or(st.byline);
         let mut all = String::new();
         for s in &sentences {
             all.push_str(&s.text);
@@ -226,11 +302,13 @@ impl Extractor {
             url,
             outlet,
             title,
-            byline: st.byline,
+            byline,
             agencies: agencies.into_iter().map(str::to_string).collect(),
             dateline,
             published,
-            language: detect_language(&all).map(str::to_string),
+            language: page
+                .and_then(|p| p.language.clone())
+                .or_else(|| detect_language(&all).map(str::to_string)),
             sentences,
             paragraphs: count,
             set_aside: st.set_aside,
@@ -242,6 +320,8 @@ impl Extractor {
 /// the number of the run of lines it belongs to (lines of one run are joined).
 #[derive(Debug, Default)]
 struct State {
+    /// Whether the plain-text title guess is off (HTML pages have a title).
+    skip_title_line: bool,
     title: Option<String>,
     byline: Option<String>,
     published: Option<Date>,
@@ -284,9 +364,27 @@ fn continues(prev: &str, next: &str) -> bool {
 }
 
 impl ExtractorBuilder {
+    /// Largest HTML page extracted, in bytes (default 16 MiB); a larger one
+    /// fails with [`ExtractError::TooLarge`] before it is parsed.
+    pub fn max_html_bytes(mut self, bytes: usize) -> Self {
+        self.max_html_bytes = bytes;
+        self
+    }
+
+    /// Deepest element nesting of an HTML page (default 512); a deeper page
+    /// fails with [`ExtractError::TooDeep`] before it is parsed, which keeps
+    /// the parser's time and stack bounded.
+    pub fn max_html_depth(mut self, depth: usize) -> Self {
+        self.max_html_depth = depth;
+        self
+    }
+
     /// Fixes the settings.
     pub fn build(self) -> Extractor {
-        Extractor { _private: () }
+        Extractor {
+            max_html_bytes: self.max_html_bytes,
+            max_html_depth: self.max_html_depth,
+        }
     }
 }
 

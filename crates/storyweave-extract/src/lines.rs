@@ -153,6 +153,21 @@ pub fn classify_line(raw: &str, norm: &str, markdown: bool) -> LineKind {
     {
         return LineKind::Footer;
     }
+    const ADS: &[&str] = &[
+        "advertisement",
+        "advertising",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "scroll to continue with content",
+    ];
+    if wc <= 6 {
+        let core = n.trim_end_matches([':', '.', ' ', '-']);
+        if ADS.iter().any(|a| core.eq_ignore_ascii_case(a)) {
+            return LineKind::Footer;
+        }
+    }
     if !n.contains(' ')
         && (starts_with_ci(n, "http://")
             || starts_with_ci(n, "https://")
@@ -356,6 +371,7 @@ pub(crate) fn scan(body: &str, markdown: bool, st: &mut State) {
     let first_body = lines.iter().position(|l| l.kind == LineKind::Body);
     let mut title_line = None;
     if let Some(k) = first_body
+        && !st.skip_title_line
         && k == 0
         && lines.len() > 1
     {
@@ -491,6 +507,11 @@ mod tests {
         assert_eq!(kind("Follow us on Twitter"), LineKind::Footer);
         assert_eq!(kind("\u{a9} 2025 AFP"), LineKind::Footer);
         assert_eq!(kind("![Kim](kim.jpg)"), LineKind::Image);
+        assert_eq!(kind("ADVERTISEMENT"), LineKind::Footer);
+        assert_eq!(
+            kind("Story continues below advertisement"),
+            LineKind::Footer
+        );
     }
 
     #[test]

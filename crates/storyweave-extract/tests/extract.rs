@@ -269,3 +269,162 @@ fn spans_cover_links_at_sentence_edges() {
         assert_eq!(normalize_inline(&body[s.span.clone()], 0).text, s.text);
     }
 }
+
+// ---- HTML pages (fixtures written for these tests; fictional articles) ----
+
+fn html_fixture(name: &str) -> RawDocument {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("fixture exists");
+    RawDocument {
+        body: storyweave_ingest::decode_html(&bytes, None),
+        ..doc(name, BodyFormat::Html, "")
+    }
+}
+
+#[test]
+fn html_page_gives_news_metadata_dateline_and_wire_credit() {
+    let raw = html_fixture("wire-dateline.html");
+    let a = Extractor::default().extract(&raw).expect("page has a body");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Glass bridge over the Velm reopens after repairs")
+    );
+    assert_eq!(a.byline.as_deref(), Some("By AFP"));
+    assert_eq!(a.agencies, ["AFP"]);
+    assert_eq!(a.dateline.as_deref(), Some("VELMORE, Corran"));
+    assert_eq!(a.published, Date::new(2025, 3, 4));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://www.corrangazette.example/news/2025/03/velm-bridge-reopens"),
+        "the canonical link wins over og:url"
+    );
+    assert_eq!(a.outlet.as_deref(), Some("The Corran Gazette"));
+    assert_eq!(a.language.as_deref(), Some("en"));
+    let text = a.text();
+    assert!(
+        text.starts_with("The glass footbridge over the river Velm reopened"),
+        "dateline removed from the first sentence: {text}"
+    );
+    assert!(text.contains("\u{201c}People have waited") || text.contains("\"People have waited"));
+    assert!(text.contains("discounts for the first week."));
+    for junk in [
+        "cookies",
+        "Related stories",
+        "Council approves budget",
+        "Finally!",
+        "Walkers cross",
+        "Follow us",
+        "All rights reserved",
+        "Sport",
+    ] {
+        assert!(
+            !text.contains(junk),
+            "`{junk}` leaked into the body: {text}"
+        );
+    }
+    assert_eq!(a.paragraphs, 5);
+}
+
+#[test]
+fn html_page_in_latin1_with_meta_tags_only() {
+    let raw = html_fixture("reuters-latin1.html");
+    let a = Extractor::default().extract(&raw).expect("page has a body");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Tramlinie nach Ostrau wird verlängert")
+    );
+    assert_eq!(a.byline.as_deref(), Some("By Reuters"));
+    assert_eq!(a.agencies, ["Reuters"]);
+    assert_eq!(a.published, Date::new(2025, 6, 17));
+    assert_eq!(a.language.as_deref(), Some("de"));
+    let text = a.text();
+    assert!(
+        text.contains("(Grünzug)"),
+        "charset from the meta tag: {text}"
+    );
+    assert!(
+        text.contains("fünf Haltestellen"),
+        "entities decoded: {text}"
+    );
+    assert!(!text.contains("Wirtschaft"), "menu left out: {text}");
+}
+
+#[test]
+fn html_record_date_and_url_yield_to_the_page() {
+    let mut raw = html_fixture("wire-dateline.html");
+    raw.published = Some("2025-03-09T12:00:00Z".into());
+    raw.url = Some("https://crawler.example/fetch?id=1".into());
+    raw.source = Some("Gazette Feed".into());
+    let a = Extractor::default().extract(&raw).expect("page has a body");
+    assert_eq!(a.published, Date::new(2025, 3, 4));
+    assert!(
+        a.url
+            .as_deref()
+            .is_some_and(|u| u.contains("corrangazette"))
+    );
+    assert_eq!(
+        a.outlet.as_deref(),
+        Some("Gazette Feed"),
+        "a record source still wins"
+    );
+}
+
+#[test]
+fn html_record_date_is_used_when_the_page_has_none() {
+    let body = "<html><body><article><p>The harbour master of Tollan said on Friday that the \
+                north pier would stay shut for a week while divers checked its footings.</p>\
+                <p>Ferries will use the south pier until then, the harbour office said.</p>\
+                </article></body></html>";
+    let mut raw = doc("p", BodyFormat::Html, body);
+    raw.published = Some("2025-05-02T08:00:00Z".into());
+    let a = Extractor::default().extract(&raw).expect("page has a body");
+    assert_eq!(a.published, Date::new(2025, 5, 2));
+    assert!(a.text().contains("north pier would stay shut"));
+}
+
+#[test]
+fn html_bad_input_is_a_clear_error_not_a_crash() {
+    let ex = Extractor::default();
+    let deep = format!(
+        "<html><body>{}<p>words</p></body></html>",
+        "<div>".repeat(100_000)
+    );
+    assert_eq!(
+        ex.extract(&doc("deep", BodyFormat::Html, &deep)),
+        Err(ExtractError::TooDeep { limit: 512 })
+    );
+    let big = format!(
+        "<html><body><p>{}</p></body></html>",
+        "word ".repeat(10 << 20)
+    );
+    assert!(matches!(
+        ex.extract(&doc("big", BodyFormat::Html, &big)),
+        Err(ExtractError::TooLarge { .. })
+    ));
+    let binary = "\u{1}\u{2}\u{3}\u{0}PK\u{3}\u{4}\u{14}\u{0}\u{8}\u{0}<html>";
+    assert_eq!(
+        ex.extract(&doc("bin", BodyFormat::Html, binary)),
+        Err(ExtractError::NotHtml)
+    );
+    let empty = "<html><head><title>Nothing here</title></head><body></body></html>";
+    assert_eq!(
+        ex.extract(&doc("empty", BodyFormat::Html, empty)),
+        Err(ExtractError::NoBody)
+    );
+    let small = Extractor::builder().max_html_bytes(100).build();
+    assert!(matches!(
+        small.extract(&doc("w", BodyFormat::Html, &"<p>x</p>".repeat(20))),
+        Err(ExtractError::TooLarge { limit: 100, .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn html_extraction_never_panics(body in "(<[a-z/!]{0,3}[ a-z=\"']{0,6}>?|[a-zA-Z .&;#0-9]{0,12}){0,40}") {
+        let _ = Extractor::default().extract(&doc("p", BodyFormat::Html, &body));
+    }
+}

@@ -36,26 +36,63 @@ pub fn signature(shingles: &[u64], slots: usize) -> Vec<u32> {
     if shingles.is_empty() || slots == 0 || slots > u32::MAX as usize {
         return Vec::new();
     }
-    let mut values = vec![u32::MAX; slots];
-    let mut filled = vec![false; slots];
+    let mut bins = Bins::default();
+    bins.reset(slots);
     for &h in shingles {
-        let bin = bin_of(h, slots);
-        if let (Some(v), Some(f)) = (values.get_mut(bin), filled.get_mut(bin)) {
-            *v = (*v).min(h as u32);
-            *f = true;
-        }
+        bins.add(h);
     }
-    if filled.iter().all(|&f| f) {
-        return values;
-    }
-    let mut out = values.clone();
-    for (i, slot) in out.iter_mut().enumerate() {
-        if filled.get(i).copied().unwrap_or(true) {
-            continue;
-        }
-        *slot = densify(i, &values, &filled);
-    }
+    let mut out = Vec::with_capacity(slots);
+    bins.finish_into(&mut out);
     out
+}
+
+/// The OPH accumulator: one minimum per bin, reused from document to
+/// document so that sketching allocates nothing once warmed up.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bins {
+    values: Vec<u32>,
+    filled: Vec<bool>,
+    empty: usize,
+}
+
+impl Bins {
+    /// Empties every bin and sets their number.
+    pub(crate) fn reset(&mut self, slots: usize) {
+        self.values.clear();
+        self.values.resize(slots, u32::MAX);
+        self.filled.clear();
+        self.filled.resize(slots, false);
+        self.empty = slots;
+    }
+
+    /// Adds one shingle hash.
+    #[inline]
+    pub(crate) fn add(&mut self, h: u64) {
+        let bin = bin_of(h, self.values.len());
+        if let (Some(v), Some(f)) = (self.values.get_mut(bin), self.filled.get_mut(bin)) {
+            *v = (*v).min(h as u32);
+            if !*f {
+                *f = true;
+                self.empty -= 1;
+            }
+        }
+    }
+
+    /// Appends the densified signature (one value per bin) to `out`. Must
+    /// only be called after at least one [`Bins::add`].
+    pub(crate) fn finish_into(&self, out: &mut Vec<u32>) {
+        if self.empty == 0 {
+            out.extend_from_slice(&self.values);
+            return;
+        }
+        for (i, (&v, &f)) in self.values.iter().zip(&self.filled).enumerate() {
+            out.push(if f {
+                v
+            } else {
+                densify(i, &self.values, &self.filled)
+            });
+        }
+    }
 }
 
 /// The value an empty bin `i` borrows: the first non-empty bin along its

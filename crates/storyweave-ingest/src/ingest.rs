@@ -13,6 +13,7 @@ use crate::decode::{Compression, DynRead, Prefixed, decompress, read_up_to};
 use crate::lines::{BoundedLines, Line};
 use crate::paths::{FileKind, SUPPORTED, direct_id, file_name, is_hidden, relative_id, split_name};
 use crate::record::{Element, JsonFile, json_error_parts};
+use crate::warc::WarcRecords;
 use crate::{BodyFormat, Item, Problem, ProblemKind, RawDocument};
 
 /// Default for [`IngestBuilder::max_document_bytes`]: 16 MiB.
@@ -104,11 +105,13 @@ impl Ingest {
     /// Folders are walked recursively in name order, skipping hidden entries,
     /// files of unsupported types and symbolic links to folders. A file's
     /// format comes from its extension (`.txt`, `.md`/`.markdown`, `.json`,
-    /// `.jsonl`/`.ndjson`, each optionally `.gz`/`.zst`/`.zstd`); gzip and
-    /// zstd content is recognised by its magic bytes whatever the name.
-    /// JSON records may carry their body as `html` instead of `text`: it is
-    /// passed on unchanged as [`BodyFormat::Text`], and turning it into main
-    /// text is left to the extract stage.
+    /// `.jsonl`/`.ndjson`, `.html`/`.htm`, `.warc`, each optionally
+    /// `.gz`/`.zst`/`.zstd`); gzip and zstd content is recognised by its
+    /// magic bytes whatever the name. JSON records may carry their body as
+    /// `html` instead of `text`: it is passed on unchanged as
+    /// [`BodyFormat::Html`], and turning it into main text is left to the
+    /// extract stage. HTML files are decoded by their declared or guessed
+    /// charset; WARC archives are streamed record by record (see [`crate::warc`]).
     pub fn read(&self, inputs: &[PathBuf]) -> Items {
         self.read_with_stdin(inputs, Box::new(io::stdin()))
     }
@@ -123,6 +126,7 @@ impl Ingest {
             stdin: Some(stdin),
             stack: Vec::new(),
             lines: None,
+            warc: None,
             pending: VecDeque::new(),
             seen: HashMap::new(),
             places: Vec::new(),
@@ -176,6 +180,8 @@ pub struct Items {
     /// Folder entries still to visit, next on top.
     stack: Vec<WalkEntry>,
     lines: Option<JsonLines>,
+    /// A WARC archive being read record by record.
+    warc: Option<WarcRecords<BufReader<Prefixed<DynRead>>>>,
     pending: VecDeque<Item>,
     /// Every id admitted so far, with where it came from (an index into
     /// `places` and the record number).
@@ -207,6 +213,15 @@ impl Iterator for Items {
                     Some(item) => return Some(self.admit(item)),
                     None => {
                         self.lines = None;
+                        continue;
+                    }
+                }
+            }
+            if let Some(warc) = self.warc.as_mut() {
+                match warc.next() {
+                    Some(item) => return Some(self.admit(item)),
+                    None => {
+                        self.warc = None;
                         continue;
                     }
                 }
@@ -464,6 +479,19 @@ impl Items {
         };
         let (mut decoded, compression) = decompress(raw);
 
+        if source.kind == Some(FileKind::Warc) {
+            // Archives hold binary records too: no text sniffing here; each
+            // page is checked on its own.
+            let reader =
+                BufReader::with_capacity(STREAM_BUFFER, Prefixed::new(Vec::new(), None, decoded));
+            self.warc = Some(WarcRecords::new(
+                reader,
+                &source.display,
+                self.settings.max_document_bytes,
+            ));
+            return;
+        }
+
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         let head_error = read_up_to(&mut decoded, SNIFF_BYTES, &mut head).err();
         let bom_len = if head.starts_with(&UTF8_BOM) {
@@ -545,23 +573,28 @@ impl Items {
             ));
             return;
         }
-        let body = match String::from_utf8(data) {
-            Ok(body) => body,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let offset = (at + bom_len) as u64;
-                let message = format!(
-                    "{}{}",
-                    utf8_message(e.as_bytes(), at, offset),
-                    after_decompression(compression)
-                );
-                self.push(problem(
-                    &source.display,
-                    None,
-                    ProblemKind::InvalidUtf8,
-                    message,
-                ));
-                return;
+        let body = if kind == FileKind::Html {
+            // Web pages declare their charset (or have it guessed).
+            crate::charset::decode_html(&data, None)
+        } else {
+            match String::from_utf8(data) {
+                Ok(body) => body,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let offset = (at + bom_len) as u64;
+                    let message = format!(
+                        "{}{}",
+                        utf8_message(e.as_bytes(), at, offset),
+                        after_decompression(compression)
+                    );
+                    self.push(problem(
+                        &source.display,
+                        None,
+                        ProblemKind::InvalidUtf8,
+                        message,
+                    ));
+                    return;
+                }
             }
         };
         if body.trim().is_empty() {
@@ -574,11 +607,11 @@ impl Items {
             return;
         }
         match kind {
-            FileKind::Text | FileKind::Markdown => {
-                let format = if kind == FileKind::Markdown {
-                    BodyFormat::Markdown
-                } else {
-                    BodyFormat::Text
+            FileKind::Text | FileKind::Markdown | FileKind::Html | FileKind::Warc => {
+                let format = match kind {
+                    FileKind::Markdown => BodyFormat::Markdown,
+                    FileKind::Html | FileKind::Warc => BodyFormat::Html,
+                    _ => BodyFormat::Text,
                 };
                 let doc = RawDocument {
                     id: source.id_base,

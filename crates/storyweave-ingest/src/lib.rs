@@ -21,6 +21,7 @@
 //! eprintln!("{summary}");
 //! ```
 
+mod charset;
 mod checks;
 mod decode;
 mod ingest;
@@ -28,7 +29,9 @@ mod lines;
 mod paths;
 mod record;
 mod summary;
+pub mod warc;
 
+pub use charset::{charset_from_content_type, decode_html};
 pub use ingest::{
     DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Ingest, IngestBuilder, Items,
 };
@@ -44,6 +47,10 @@ pub enum BodyFormat {
     Text,
     /// Markdown, as produced by scrapers.
     Markdown,
+    /// An HTML page (`.html`/`.htm` files, WARC responses, the `html` field
+    /// of JSON records), already decoded to UTF-8; the extract stage finds
+    /// its main text and metadata.
+    Html,
 }
 
 /// One article as read from its source, before any cleaning.

@@ -33,6 +33,12 @@ impl<R: BufRead> BoundedLines<R> {
         }
     }
 
+    /// The underlying reader, for reading a block of bytes between lines;
+    /// bytes read through it do not count in [`BoundedLines::offset`].
+    pub(crate) fn get_mut(&mut self) -> &mut R {
+        &mut self.reader
+    }
+
     /// Byte offset (in the decoded stream) of the next unread byte.
     pub(crate) fn offset(&self) -> u64 {
         self.offset

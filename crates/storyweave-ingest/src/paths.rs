@@ -14,24 +14,30 @@ pub(crate) enum FileKind {
     Json,
     /// `.jsonl` / `.ndjson`: one object per line.
     JsonLines,
+    /// `.html` / `.htm`: the whole file is one web page.
+    Html,
+    /// `.warc`: a web archive, streamed record by record.
+    Warc,
 }
 
 /// Compression suffixes, stripped before the format extension is looked at.
 const COMPRESSION_SUFFIXES: [&str; 3] = [".gz", ".zst", ".zstd"];
 
 /// Format suffixes and what they mean.
-const FORMAT_SUFFIXES: [(&str, FileKind); 6] = [
+const FORMAT_SUFFIXES: [(&str, FileKind); 9] = [
     (".txt", FileKind::Text),
     (".md", FileKind::Markdown),
     (".markdown", FileKind::Markdown),
     (".json", FileKind::Json),
     (".jsonl", FileKind::JsonLines),
     (".ndjson", FileKind::JsonLines),
+    (".html", FileKind::Html),
+    (".htm", FileKind::Html),
+    (".warc", FileKind::Warc),
 ];
 
 /// The extensions accepted, for messages.
-pub(crate) const SUPPORTED: &str =
-    ".txt, .md, .markdown, .json, .jsonl, .ndjson (optionally with .gz, .zst or .zstd)";
+pub(crate) const SUPPORTED: &str = ".txt, .md, .markdown, .json, .jsonl, .ndjson, .html, .htm, .warc (optionally with .gz, .zst or .zstd)";
 
 /// Strips `suffix` from the end of `name`, ignoring ASCII case.
 fn strip_suffix_ci<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
@@ -128,6 +134,9 @@ mod tests {
         assert_eq!(split_name("e.gz"), ("e.gz", None));
         assert_eq!(split_name("noext"), ("noext", None));
         assert_eq!(split_name("x.tar.txt"), ("x.tar", Some(FileKind::Text)));
+        assert_eq!(split_name("p.HTM"), ("p", Some(FileKind::Html)));
+        assert_eq!(split_name("p.html.gz"), ("p", Some(FileKind::Html)));
+        assert_eq!(split_name("crawl.warc.gz"), ("crawl", Some(FileKind::Warc)));
     }
 
     #[test]

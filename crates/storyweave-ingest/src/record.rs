@@ -1,7 +1,8 @@
 //! JSON records (`.json`, `.jsonl`, JSONL on stdin): lenient field reading.
 //!
 //! Known fields are `id`, `url`, `title`, `text`, `html`, `published` and
-//! `source`. Strings are taken as they are and numbers are turned into their
+//! `source`; `date` is read as `published` when that is absent (labelled
+//! news sets name the field so). Strings are taken as they are and numbers are turned into their
 //! decimal text (an `id` of `42` becomes `"42"`, a `published` Unix time
 //! stays a number in text form); any other value of a known field (null,
 //! boolean, array, object) counts as absent, and unknown fields are ignored.
@@ -21,6 +22,8 @@ pub(crate) struct Record {
     pub(crate) text: Option<String>,
     pub(crate) html: Option<String>,
     pub(crate) published: Option<String>,
+    /// `date`: used as `published` when that is absent.
+    pub(crate) date: Option<String>,
     pub(crate) source: Option<String>,
 }
 
@@ -32,6 +35,7 @@ enum Field {
     Text,
     Html,
     Published,
+    Date,
     Source,
     Other,
 }
@@ -52,6 +56,7 @@ impl<'de> Deserialize<'de> for Field {
                     "text" => Field::Text,
                     "html" => Field::Html,
                     "published" => Field::Published,
+                    "date" => Field::Date,
                     "source" => Field::Source,
                     _ => Field::Other,
                 })
@@ -123,6 +128,7 @@ fn read_record<'de, A: MapAccess<'de>>(mut map: A) -> Result<Record, A::Error> {
             Field::Text => &mut record.text,
             Field::Html => &mut record.html,
             Field::Published => &mut record.published,
+            Field::Date => &mut record.date,
             Field::Source => &mut record.source,
             Field::Other => {
                 map.next_value::<IgnoredAny>()?;
@@ -251,16 +257,21 @@ impl Record {
     /// `record`), with `default_id` used when it has no `id`. Fails with a
     /// message when it has no non-empty `text` or `html`.
     ///
-    /// An `html` body is passed on as [`BodyFormat::Text`]: turning HTML into
-    /// main text is the extract stage's job, not ingest's.
+    /// An `html` body (used when `text` is missing or blank) is passed on as
+    /// [`BodyFormat::Html`]: turning HTML into main text is the extract
+    /// stage's job, not ingest's.
     pub(crate) fn into_document(
         self,
         path: &str,
         record: Option<u64>,
         default_id: impl FnOnce() -> String,
     ) -> Result<RawDocument, String> {
-        let Some(body) = non_blank(self.text).or_else(|| non_blank(self.html)) else {
-            return Err("record has no non-empty `text` or `html` field".to_owned());
+        let (body, format) = match non_blank(self.text) {
+            Some(text) => (text, BodyFormat::Text),
+            None => match non_blank(self.html) {
+                Some(html) => (html, BodyFormat::Html),
+                None => return Err("record has no non-empty `text` or `html` field".to_owned()),
+            },
         };
         let id = match non_blank(self.id) {
             Some(id) => id,
@@ -270,11 +281,11 @@ impl Record {
             id,
             path: path.to_owned(),
             record,
-            format: BodyFormat::Text,
+            format,
             body,
             url: non_blank(self.url),
             title: non_blank(self.title),
-            published: non_blank(self.published),
+            published: non_blank(self.published).or_else(|| non_blank(self.date)),
             source: non_blank(self.source),
         })
     }
@@ -323,6 +334,22 @@ mod tests {
     }
 
     #[test]
+    fn date_is_an_alias_of_published_which_wins() {
+        let doc = |json: &str| {
+            parse(json)
+                .expect("valid record")
+                .into_document("f.jsonl", Some(1), || "f:1".into())
+                .expect("has a body")
+        };
+        let d = doc(r#"{"text":"x","date":"2014-06-15"}"#);
+        assert_eq!(d.published.as_deref(), Some("2014-06-15"));
+        let d = doc(r#"{"text":"x","date":"2014-06-15","published":"2020-01-02"}"#);
+        assert_eq!(d.published.as_deref(), Some("2020-01-02"));
+        let d = doc(r#"{"text":"x","date":null,"published":" "}"#);
+        assert_eq!(d.published, None);
+    }
+
+    #[test]
     fn escaped_keys_and_values_are_read() {
         let r = parse(r#"{"t\u0065xt":"caf\u00e9 \"ok\""}"#).expect("valid record");
         assert_eq!(r.text.as_deref(), Some("café \"ok\""));
@@ -361,7 +388,7 @@ mod tests {
             .into_document("f.jsonl", Some(1), || "f:1".into())
             .expect("has a body");
         assert_eq!(doc.body, "<p>hi</p>");
-        assert_eq!(doc.format, BodyFormat::Text);
+        assert_eq!(doc.format, BodyFormat::Html);
         assert_eq!(doc.id, "f:1");
     }
 

@@ -162,7 +162,7 @@ fn json_file_may_be_one_object() {
     assert_eq!(ids(&items), ["7", "two"]);
     assert_eq!(d[0].record, None);
     assert_eq!(d[1].body, "<p>Body.</p>", "html is passed on as the body");
-    assert_eq!(d[1].format, BodyFormat::Text);
+    assert_eq!(d[1].format, BodyFormat::Html);
 }
 
 #[test]
@@ -859,5 +859,193 @@ proptest! {
         // The same bytes on stdin behave too.
         let from_stdin = read_stdin(content);
         prop_assert!(!from_stdin.is_empty());
+    }
+}
+
+// ------------------------------------------------- HTML pages and WARC archives
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Checks the two HTML pages of the `news.warc` fixture.
+fn check_warc_pages(items: &[Item]) {
+    assert!(problems(items).is_empty(), "{items:?}");
+    let d = docs(items);
+    assert_eq!(
+        d.len(),
+        2,
+        "warcinfo, request and the PNG are passed over: {items:?}"
+    );
+    assert!(d.iter().all(|d| d.format == BodyFormat::Html));
+    assert_eq!(d[0].id, "urn:uuid:1111-ferry");
+    assert_eq!(
+        d[0].url.as_deref(),
+        Some("https://tollanpost.example/ferry-timetable?ref=rss")
+    );
+    assert_eq!(d[0].published.as_deref(), Some("2025-03-04T10:00:00Z"));
+    assert_eq!(d[0].record, Some(3));
+    assert!(
+        d[0].body.starts_with("<html"),
+        "HTTP headers are not part of the body"
+    );
+    assert!(d[0].body.contains("ferry will run hourly"));
+    assert_eq!(d[1].id, "urn:uuid:2222-marche");
+    assert!(
+        d[1].body.contains("Le marché de Noël de Velmore"),
+        "chunked, latin-1 by the HTTP header: {}",
+        d[1].body
+    );
+    assert_eq!(d[1].published.as_deref(), Some("2025-11-20T08:00:00Z"));
+}
+
+#[test]
+fn warc_responses_with_html_become_documents() {
+    check_warc_pages(&read_default(&[fixture("news.warc")]));
+}
+
+#[test]
+fn warc_gz_with_one_member_per_record_reads_the_same() {
+    check_warc_pages(&read_default(&[fixture("news.warc.gz")]));
+}
+
+#[test]
+fn truncated_warc_reports_the_cut_record_after_the_ones_before() {
+    let items = read_default(&[fixture("truncated.warc")]);
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].id, "urn:uuid:1111-ferry");
+    let p = problems(&items);
+    assert_eq!(p.len(), 1, "{items:?}");
+    assert_eq!(p[0].kind, ProblemKind::Truncated);
+    assert_eq!(p[0].line, Some(4));
+    assert!(p[0].message.contains("WARC record 4"), "{}", p[0].message);
+}
+
+#[test]
+fn truncated_warc_gz_keeps_the_records_before_the_cut() {
+    let bytes = fs::read(fixture("news.warc.gz")).expect("fixture");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cut = write(dir.path(), "cut.warc.gz", &bytes[..bytes.len() - 100]);
+    let items = read_default(&[cut]);
+    assert_eq!(ids(&items), ["urn:uuid:1111-ferry"], "{items:?}");
+    let p = problems(&items);
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].kind, ProblemKind::Truncated);
+}
+
+#[test]
+fn corrupt_warc_record_is_reported_and_the_next_one_read() {
+    let good = fs::read(fixture("news.warc")).expect("fixture");
+    let mut data =
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: banana\r\n\r\n<p>lost</p>\r\n\r\n"
+            .to_vec();
+    data.extend_from_slice(&good);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "bad.warc", data);
+    let items = read_default(&[path]);
+    let p = problems(&items);
+    assert_eq!(
+        p.len(),
+        1,
+        "one problem for the record, not one per lost line: {items:?}"
+    );
+    assert_eq!(p[0].kind, ProblemKind::BadRecord);
+    assert!(p[0].message.contains("Content-Length"), "{}", p[0].message);
+    assert_eq!(
+        docs(&items).len(),
+        2,
+        "the archive's records after it are read"
+    );
+}
+
+#[test]
+fn warc_in_a_folder_and_its_duplicate_ids_are_caught() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bytes = fs::read(fixture("news.warc")).expect("fixture");
+    write(dir.path(), "a.warc", &bytes);
+    write(dir.path(), "b.warc", &bytes);
+    let items = read_default(&[dir.path().to_path_buf()]);
+    assert_eq!(docs(&items).len(), 2);
+    let p = problems(&items);
+    assert_eq!(p.len(), 2);
+    assert!(p.iter().all(|p| p.kind == ProblemKind::DuplicateId));
+}
+
+#[test]
+fn html_files_are_html_and_decoded_by_their_meta_charset() {
+    let items = read_default(&[fixture("page.html")]);
+    let d = docs(&items);
+    assert_eq!(d.len(), 1, "{items:?}");
+    assert_eq!(d[0].format, BodyFormat::Html);
+    assert_eq!(d[0].id, "page");
+    assert!(
+        d[0].body
+            .contains("Café owners in Tollan say the \u{201c}new\u{201d} pier"),
+        "{}",
+        d[0].body
+    );
+}
+
+#[test]
+fn htm_and_compressed_html_files_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.HTM", "<p>Plain page.</p>");
+    let b = write(
+        dir.path(),
+        "b.html.gz",
+        gzip("<p>Zipped page.</p>".as_bytes()),
+    );
+    let items = read_default(&[a, b]);
+    let d = docs(&items);
+    assert_eq!(d.len(), 2, "{items:?}");
+    assert!(d.iter().all(|d| d.format == BodyFormat::Html));
+    assert_eq!(d[1].body, "<p>Zipped page.</p>");
+}
+
+#[test]
+fn binary_served_as_html_is_a_problem() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "x.html",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    );
+    let p = only_problem(&read_default(&[path])).clone();
+    assert_eq!(p.kind, ProblemKind::Binary);
+}
+
+#[test]
+fn jsonl_html_records_are_html() {
+    let items = read_stdin(
+        "{\"id\":\"h\",\"html\":\"<p>Page.</p>\",\"url\":\"https://x.example/a\"}\n{\"id\":\"t\",\"text\":\"Text.\"}\n",
+    );
+    let d = docs(&items);
+    assert_eq!(d[0].format, BodyFormat::Html);
+    assert_eq!(d[1].format, BodyFormat::Text);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Any cut or corruption of a real archive gives documents and problems,
+    /// never a panic, and never more documents than the archive holds.
+    #[test]
+    fn warc_reader_never_panics_on_cut_or_corrupt_archives(
+        cut in 0usize..2100,
+        flips in proptest::collection::vec((0usize..2100, any::<u8>()), 0..6),
+    ) {
+        let mut data = fs::read(fixture("news.warc")).expect("fixture");
+        data.truncate(cut.min(data.len()));
+        for (at, byte) in flips {
+            if let Some(b) = data.get_mut(at) {
+                *b = byte;
+            }
+        }
+        let items: Vec<Item> =
+            storyweave_ingest::warc::WarcRecords::new(data.as_slice(), "p.warc", 1 << 20).collect();
+        prop_assert!(docs(&items).len() <= 2);
     }
 }

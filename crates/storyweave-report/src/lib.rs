@@ -2,6 +2,8 @@
 //! articles ([`Report::build`]), and the printers for it — all output formats
 //! live here so that every command prints the same way.
 
+mod compare;
+mod dedup;
 mod extracted;
 mod html;
 mod model;
@@ -9,6 +11,8 @@ mod text;
 
 use std::io::{self, Write};
 
+pub use compare::write_compare;
+pub use dedup::write_dedup_jsonl;
 pub use extracted::{ExtractedRecord, write_extracted};
 pub use html::{escape, write_html};
 pub use model::{DocumentEntry, Family, Report, SCHEMA, Story};

@@ -6,9 +6,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
+use storyweave_align::{Aligner, Coverage, Discrepancy, Passage};
 use storyweave_cluster::Clustering;
 use storyweave_extract::Article;
+use storyweave_facts::{DateFact, Entity, FactExtractor, Quantity, Quote};
 use storyweave_ingest::Problem;
 use storyweave_text::Date;
 
@@ -100,18 +103,20 @@ pub struct Story {
     pub agencies: Vec<String>,
     /// Families of the story, largest first.
     pub families: Vec<Family>,
-    /// Aligned passages (filled by the align stage; empty until then).
-    pub passages: Vec<serde_json::Value>,
-    /// Per-document coverage of the story's passages (filled by the align stage).
-    pub coverage: BTreeMap<String, serde_json::Value>,
-    /// Direct quotations (filled by the facts stage).
-    pub quotes: Vec<serde_json::Value>,
-    /// Figures with what they count (filled by the facts stage).
-    pub quantities: Vec<serde_json::Value>,
-    /// Named entities (filled by the facts stage).
-    pub entities: Vec<serde_json::Value>,
-    /// Disagreements between sources (filled by the align stage).
-    pub discrepancies: Vec<serde_json::Value>,
+    /// Aligned passages in one narrative order (empty until [`Report::consolidate`]).
+    pub passages: Vec<Passage>,
+    /// Per-document coverage of the story's passages.
+    pub coverage: BTreeMap<String, Coverage>,
+    /// Direct quotations, merged across documents.
+    pub quotes: Vec<Quote>,
+    /// Figures with what they count and who gives them.
+    pub quantities: Vec<Quantity>,
+    /// Named entities with their mentions.
+    pub entities: Vec<Entity>,
+    /// Dates mentioned, resolved against publication dates.
+    pub dates: Vec<DateFact>,
+    /// Disagreements between sources.
+    pub discrepancies: Vec<Discrepancy>,
 }
 
 /// Sort key that puts dated documents first, earliest first, then by id.
@@ -200,6 +205,7 @@ impl Report {
                 quotes: Vec::new(),
                 quantities: Vec::new(),
                 entities: Vec::new(),
+                dates: Vec::new(),
                 discrepancies: Vec::new(),
             });
         }
@@ -209,6 +215,32 @@ impl Report {
             stories,
             skipped,
         }
+    }
+
+    /// Fills each story's consolidated account: aligned passages, coverage
+    /// and discrepancies from the align stage; quotes, figures, entities and
+    /// dates from the facts stage. `articles` are the ones the report was
+    /// built from. Stories are processed in parallel.
+    pub fn consolidate(&mut self, articles: &[Article], aligner: &Aligner, facts: &FactExtractor) {
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        self.stories.par_iter_mut().for_each(|story| {
+            let docs: Vec<&Article> = story
+                .documents
+                .iter()
+                .filter_map(|id| by_id.get(id.as_str()).copied())
+                .collect();
+            let alignment = aligner.align(&docs);
+            story.passages = alignment.passages;
+            story.coverage = alignment.coverage;
+            story.discrepancies = alignment.discrepancies;
+            let per_doc: Vec<_> = docs.iter().map(|a| facts.document(a)).collect();
+            let pairs: Vec<_> = docs.iter().copied().zip(per_doc.iter()).collect();
+            let merged = facts.story(&pairs);
+            story.quotes = merged.quotes;
+            story.quantities = merged.quantities;
+            story.entities = merged.entities;
+            story.dates = merged.dates;
+        });
     }
 
     /// Looks up a document entry by id.

@@ -71,7 +71,127 @@ fn write_story<W: Write>(report: &Report, story: &Story, w: &mut W) -> io::Resul
             }
         }
     }
+    if story.documents.len() > 1 {
+        write_consolidated(story, w)?;
+    }
     Ok(())
+}
+
+/// Passages shown per section before the rest is counted.
+const SHOWN: usize = 6;
+
+/// The consolidated account: the shared core, what each source adds, where
+/// sources disagree, who is quoted and which figures come from whom.
+fn write_consolidated<W: Write>(story: &Story, w: &mut W) -> io::Result<()> {
+    let n = story.documents.len();
+    let core_min = n.div_ceil(2).max(2);
+    let core: Vec<&str> = story
+        .passages
+        .iter()
+        .filter(|p| p.shared_by >= core_min)
+        .map(|p| p.text.as_str())
+        .collect();
+    if !core.is_empty() {
+        let who = if core_min == n {
+            "every source".to_string()
+        } else {
+            format!("at least {core_min} of {n} sources")
+        };
+        writeln!(w, "  shared by {who} ({} passages):", core.len())?;
+        write_lines(w, &core, "    ")?;
+    }
+    let mut adds_header = false;
+    for id in &story.documents {
+        let own: Vec<&str> = story
+            .passages
+            .iter()
+            .filter(|p| p.shared_by == 1 && p.documents.first() == Some(id))
+            .map(|p| p.text.as_str())
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        if !adds_header {
+            writeln!(w, "  what each source adds:")?;
+            adds_header = true;
+        }
+        writeln!(w, "    {id} ({} passages only here):", own.len())?;
+        write_lines(w, &own, "      ")?;
+    }
+    if !story.discrepancies.is_empty() {
+        writeln!(w, "  where sources disagree:")?;
+        for d in &story.discrepancies {
+            let kind = serde_json::to_value(d.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let readings: Vec<String> = d
+                .readings
+                .iter()
+                .map(|r| format!("\"{}\" ({})", r.text, r.documents.join(", ")))
+                .collect();
+            writeln!(w, "    {kind} in {}: {}", d.passage, readings.join(" vs "))?;
+        }
+    }
+    if !story.quotes.is_empty() {
+        writeln!(w, "  quotes:")?;
+        for q in story.quotes.iter().take(SHOWN * 2) {
+            let speaker = q.speaker.as_deref().unwrap_or("unattributed");
+            let cue = q
+                .cue
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "    \"{}\" - {speaker}{cue} [{}]",
+                clip(&q.text, 100),
+                sources(q.documents.len())
+            )?;
+        }
+        more(w, story.quotes.len(), SHOWN * 2, "    ")?;
+    }
+    if !story.quantities.is_empty() {
+        writeln!(w, "  figures:")?;
+        for q in story.quantities.iter().take(SHOWN * 2) {
+            let by = q
+                .attribution
+                .as_deref()
+                .map(|a| format!(", according to {a}"))
+                .unwrap_or_default();
+            writeln!(w, "    {}{by} [{}]", q.text, sources(q.documents.len()))?;
+        }
+        more(w, story.quantities.len(), SHOWN * 2, "    ")?;
+    }
+    Ok(())
+}
+
+fn write_lines<W: Write>(w: &mut W, lines: &[&str], indent: &str) -> io::Result<()> {
+    for line in lines.iter().take(SHOWN) {
+        writeln!(w, "{indent}- {}", clip(line, 110))?;
+    }
+    more(w, lines.len(), SHOWN, indent)
+}
+
+fn more<W: Write>(w: &mut W, total: usize, shown: usize, indent: &str) -> io::Result<()> {
+    if total > shown {
+        writeln!(w, "{indent}... and {} more", total - shown)?;
+    }
+    Ok(())
+}
+
+fn sources(n: usize) -> String {
+    format!("{n} {}", plural(n, "source", "sources"))
+}
+
+/// Shortens `s` to at most `max` characters at a word boundary, with an ellipsis.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut}...")
 }
 
 fn write_document<W: Write>(doc: &DocumentEntry, w: &mut W) -> io::Result<()> {

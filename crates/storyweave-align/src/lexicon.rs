@@ -1,0 +1,385 @@
+//! Small closed word lists and word-shape helpers used to compare sentences:
+//! function words, number words, date words, compass words, negations and a
+//! spelling key that folds British and American spellings together.
+
+/// Function words: never content for matching, and never the reason two
+/// sentences are said to share something.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "around", "as",
+    "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "during", "each", "for", "from", "had", "has", "have", "he", "her", "here",
+    "him", "his", "i", "if", "in", "into", "is", "it", "it's", "its", "just", "may", "me", "might",
+    "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "onto",
+    "or", "other", "our", "out", "over", "own", "per", "said", "say", "says", "shall", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
+    "will", "with", "would", "yet", "you", "your",
+];
+
+/// Words that may be trimmed from the edges of two differing readings when
+/// both readings start (or end) with one: prepositions and conjunctions.
+const EDGE_WORDS: &[&str] = &[
+    "about", "across", "after", "against", "along", "and", "as", "at", "before", "behind",
+    "between", "but", "by", "during", "for", "from", "in", "inside", "into", "near", "of", "on",
+    "onto", "or", "outside", "over", "than", "that", "through", "to", "toward", "towards", "under",
+    "with", "within", "without",
+];
+
+/// Articles: dropped from the start of a reading when a name follows.
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Weekdays, months and relative day words: changing one changes a date.
+const DATE_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+];
+
+/// Compass words: part of a place reference (`the northern quay`).
+const DIRECTION_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// Words that turn a statement into its opposite.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+];
+
+/// Number words and their values.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("dozen", 12),
+];
+
+/// Case-insensitive membership of `word` in `list` without allocating.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is a function word.
+pub(crate) fn is_stopword(word: &str) -> bool {
+    in_list(STOPWORDS, word)
+}
+
+/// Whether `word` is a preposition or conjunction that can be trimmed from
+/// the edges of two readings.
+pub(crate) fn is_edge_word(word: &str) -> bool {
+    in_list(EDGE_WORDS, word)
+}
+
+/// Whether `word` is an article.
+pub(crate) fn is_article(word: &str) -> bool {
+    in_list(ARTICLES, word)
+}
+
+/// Whether `word` names a day, month or relative day.
+pub(crate) fn is_date_word(word: &str) -> bool {
+    in_list(DATE_WORDS, word)
+}
+
+/// Whether `word` is a compass direction.
+pub(crate) fn is_direction(word: &str) -> bool {
+    in_list(DIRECTION_WORDS, word)
+}
+
+/// Whether `word` negates (`not`, `never`, `didn't`).
+pub(crate) fn is_negation(word: &str) -> bool {
+    let b = word.as_bytes();
+    let ascii_nt = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't");
+    ascii_nt || word.ends_with("n\u{2019}t") || in_list(NEGATIONS, word)
+}
+
+/// Whether `word` starts with an uppercase letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `word` is written in capitals only (`KCNA`, `AFP`), two letters or more.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let mut letters = 0usize;
+    for c in word.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Numeric value of a word written in digits (`1,400`, `8.5`, `2024`) or as a
+/// number word (`sixty`, `twenty-five`), in a canonical spelling so that
+/// `60` and `sixty` compare equal. `None` for anything else.
+pub(crate) fn number_value(word: &str) -> Option<String> {
+    let first = word.chars().next()?;
+    if first.is_ascii_digit() {
+        if !word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        {
+            return None;
+        }
+        let mut s: String = word.chars().filter(|&c| c != ',').collect();
+        if s.contains('.') {
+            while s.ends_with('0') {
+                s.pop();
+            }
+            if s.ends_with('.') {
+                s.pop();
+            }
+        }
+        return Some(s);
+    }
+    let mut total = 0u64;
+    for part in word.split('-') {
+        let (_, v) = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(part))?;
+        total = total.checked_add(*v)?;
+    }
+    Some(total.to_string())
+}
+
+/// Whether a number word is a plausible calendar year (`2024`).
+pub(crate) fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && matches!(word.parse::<u32>(), Ok(1800..=2100))
+}
+
+/// Writes into `out` the spelling key of `word`: lower case with British and
+/// American spellings folded together (`harbour`/`harbor`, `defence`/`defense`,
+/// `fertiliser`/`fertilizer`, `kilometres`/`kilometers`, `smouldering`/
+/// `smoldering`, `travelled`/`traveled`) and a possessive `'s` dropped.
+pub(crate) fn spelling_key(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            '\u{2019}' => out.push('\''),
+            'z' | 'Z' => out.push('s'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    replace_in_place(out, "our", "or");
+    replace_in_place(out, "oulder", "older");
+    replace_in_place(out, "elled", "eled");
+    replace_in_place(out, "elling", "eling");
+    for (from, to) in [
+        ("ences", "enses"),
+        ("ence", "ense"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("ogue", "og"),
+        ("mme", "m"),
+    ] {
+        if out.ends_with(from) && out.len() > from.len() + 1 {
+            out.truncate(out.len() - from.len());
+            out.push_str(to);
+            break;
+        }
+    }
+}
+
+/// Replaces every occurrence of `from` in `s` by the shorter-or-equal `to`.
+fn replace_in_place(s: &mut String, from: &str, to: &str) {
+    if s.contains(from) {
+        *s = s.replace(from, to);
+    }
+}
+
+/// Damerau-free Levenshtein distance between two short words, capped: returns
+/// `cap + 1` as soon as the distance is known to exceed `cap`.
+pub(crate) fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > cap {
+            return cap + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(cap + 1)
+}
+
+/// Whether two different words are spellings of one word: equal ignoring
+/// case, equal spelling keys, or a small edit distance for longer words.
+/// Numbers are never spelling variants of each other.
+pub(crate) fn same_spelling(a: &str, b: &str, buf_a: &mut String, buf_b: &mut String) -> bool {
+    if number_value(a).is_some() || number_value(b).is_some() {
+        return false;
+    }
+    spelling_key(a, buf_a);
+    spelling_key(b, buf_b);
+    if buf_a == buf_b {
+        return true;
+    }
+    // Days, months and compass words differ by a letter or two yet mean
+    // something else entirely.
+    if is_direction(a) || is_direction(b) || is_date_word(a) || is_date_word(b) {
+        return false;
+    }
+    let short = buf_a.chars().count().min(buf_b.chars().count());
+    let cap = match short {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    };
+    cap > 0 && edit_distance(buf_a, buf_b, cap) <= cap
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(w: &str) -> String {
+        let mut s = String::new();
+        spelling_key(w, &mut s);
+        s
+    }
+
+    #[test]
+    fn spelling_keys_fold_uk_and_us() {
+        for (uk, us) in [
+            ("harbour", "harbor"),
+            ("defence", "defense"),
+            ("fertiliser", "fertilizer"),
+            ("kilometres", "kilometers"),
+            ("smouldering", "smoldering"),
+            ("neighbouring", "neighboring"),
+            ("travelled", "traveled"),
+            ("Korea's", "korea"),
+        ] {
+            assert_eq!(key(uk), key(us), "{uk} / {us}");
+        }
+        assert_ne!(key("northern"), key("southern"));
+    }
+
+    #[test]
+    fn numbers_have_canonical_values() {
+        assert_eq!(number_value("1,400").as_deref(), Some("1400"));
+        assert_eq!(number_value("sixty").as_deref(), Some("60"));
+        assert_eq!(number_value("Sixty").as_deref(), Some("60"));
+        assert_eq!(number_value("twenty-five").as_deref(), Some("25"));
+        assert_eq!(number_value("8.50").as_deref(), Some("8.5"));
+        assert_eq!(number_value("thousands"), None);
+        assert_eq!(number_value("3G"), None);
+        assert!(is_year("2024") && !is_year("1,400") && !is_year("9999"));
+    }
+
+    #[test]
+    fn spelling_needs_small_distance_on_long_words() {
+        let (mut a, mut b) = (String::new(), String::new());
+        assert!(same_spelling("pajamas", "pyjamas", &mut a, &mut b));
+        assert!(same_spelling("Defence", "defense", &mut a, &mut b));
+        assert!(!same_spelling("signed", "signing", &mut a, &mut b));
+        assert!(!same_spelling("in", "on", &mut a, &mut b));
+        assert!(!same_spelling("60", "61", &mut a, &mut b));
+        assert!(!same_spelling("northern", "southern", &mut a, &mut b));
+        assert!(!same_spelling(
+            "northeastern",
+            "southeastern",
+            &mut a,
+            &mut b
+        ));
+    }
+
+    #[test]
+    fn negations_and_shapes() {
+        assert!(is_negation("didn't") && is_negation("Never") && !is_negation("note"));
+        assert!(is_acronym("KCNA") && is_acronym("U.S.") && !is_acronym("Kim") && !is_acronym("I"));
+        assert!(is_capitalised("Ünal") && !is_capitalised("kim"));
+        assert_eq!(edit_distance("kitten", "sitting", 5), 3);
+        assert_eq!(edit_distance("kitten", "sitting", 1), 2);
+    }
+}

@@ -1,0 +1,374 @@
+//! `storyweave eval`: runs the stories stage on a labelled JSONL file and
+//! scores the stories against the gold labels (each record's `cluster`).
+//!
+//! The articles go through the same reading and clustering as `storyweave
+//! stories` ([`read_corpus`], [`build_report`]); the gold labels are read
+//! again from the file, by line number (the record number ingest gives each
+//! article), so ingest does not need to know about them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use storyweave_eval::{Evaluation, Scores, evaluate};
+use storyweave_report::DocumentEntry;
+
+use crate::pipeline::{Progress, read_corpus};
+use crate::stories_cmd::build_report;
+use crate::{Outcome, RunError, open_output, write_error};
+
+/// Titles shown per part of a mistake in the text report.
+const TITLES_SHOWN: usize = 3;
+
+/// `storyweave eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A JSONL file of articles (fields id, title, text, date or published, source)
+    /// whose `cluster` field is the gold story label.
+    #[arg(value_name = "LABELLED.jsonl")]
+    pub labelled: PathBuf,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+    /// How many of the worst wrong merges and splits to list.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub worst: usize,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print nothing on standard error but fatal errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Skip JSONL lines larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_size: usize,
+}
+
+/// Output formats of `storyweave eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Scores and the worst mistakes, readable in a terminal.
+    Text,
+    /// One JSON object, for scripts.
+    Json,
+}
+
+/// One document as shown in a mistake.
+#[derive(Debug, Serialize)]
+struct Shown<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    language: Option<&'a str>,
+}
+
+/// One part of a mistake: the documents sharing the other side's label.
+#[derive(Debug, Serialize)]
+struct Part<'a> {
+    /// Gold label (in a merge) or predicted story id (in a split).
+    label: &'a str,
+    documents: Vec<Shown<'a>>,
+}
+
+/// A wrong merge or split with its documents.
+#[derive(Debug, Serialize)]
+struct Mistake<'a> {
+    /// Predicted story id (merge) or gold label (split).
+    label: &'a str,
+    /// Wrongly joined pairs (merge) or missed pairs (split).
+    pairs: u64,
+    parts: Vec<Part<'a>>,
+}
+
+/// The whole result, as printed with `--format json`.
+#[derive(Debug, Serialize)]
+struct Result<'a> {
+    file: String,
+    /// Documents that carry a gold label and were scored.
+    documents: usize,
+    /// Documents read without a gold label (not scored).
+    unlabelled: usize,
+    /// Records skipped while reading.
+    skipped: usize,
+    scores: Scores,
+    /// Labelled records the pipeline did not read (skipped: no body, bad
+    /// JSON, ...); left out of `scores`.
+    unread_labelled: usize,
+    /// Scores over every labelled record, the unread ones counted as stories
+    /// of their own: the end-to-end measure.
+    scores_with_unread: Scores,
+    /// Scored documents per detected language (`unknown` when undetected).
+    languages: BTreeMap<&'a str, usize>,
+    merges: Vec<Mistake<'a>>,
+    splits: Vec<Mistake<'a>>,
+}
+
+/// Gold labels by line number (1-based, as ingest numbers records) and by id.
+#[derive(Debug, Default)]
+struct Gold {
+    by_line: BTreeMap<u64, String>,
+    by_id: HashMap<String, String>,
+}
+
+impl Gold {
+    /// The label of a document: by its record number, else by its id.
+    fn of(&self, doc: &DocumentEntry) -> Option<&str> {
+        doc.record
+            .and_then(|r| self.by_line.get(&r))
+            .or_else(|| self.by_id.get(&doc.id))
+            .map(String::as_str)
+    }
+}
+
+/// A label value as text: strings as they are, numbers in decimal.
+fn label_text(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Reads the `cluster` field of every line of a plain JSONL file. Lines that
+/// are not JSON objects or have no label are left out (ingest reports them).
+fn read_gold(path: &Path) -> std::result::Result<Gold, RunError> {
+    let fail = |e: std::io::Error| RunError::Input {
+        path: path.display().to_string(),
+        source: e,
+    };
+    let mut reader = BufReader::new(File::open(path).map_err(fail)?);
+    let mut gold = Gold::default();
+    let mut line = Vec::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line).map_err(fail)? == 0 {
+            break;
+        }
+        number += 1;
+        let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&line);
+        let Ok(serde_json::Value::Object(record)) = serde_json::from_slice(text) else {
+            continue;
+        };
+        let Some(label) = record.get("cluster").and_then(label_text) else {
+            continue;
+        };
+        if let Some(id) = record.get("id").and_then(label_text) {
+            gold.by_id.insert(id, label.clone());
+        }
+        gold.by_line.insert(number, label);
+    }
+    Ok(gold)
+}
+
+/// The documents of a mistake's parts, labelled by the other side.
+fn describe<'a>(
+    mistakes: &[storyweave_eval::Mistake],
+    docs: &[&'a DocumentEntry],
+    outer: &[&'a str],
+    inner: &[&'a str],
+) -> Vec<Mistake<'a>> {
+    let label = |labels: &[&'a str], i: usize| labels.get(i).copied().unwrap_or("");
+    mistakes
+        .iter()
+        .map(|m| Mistake {
+            label: m
+                .parts
+                .first()
+                .and_then(|p| p.first())
+                .map_or("", |&i| label(outer, i)),
+            pairs: m.pairs,
+            parts: m
+                .parts
+                .iter()
+                .map(|p| Part {
+                    label: p.first().map_or("", |&i| label(inner, i)),
+                    documents: p
+                        .iter()
+                        .filter_map(|&i| docs.get(i))
+                        .map(|d| Shown {
+                            id: &d.id,
+                            title: d.title.as_deref(),
+                            language: d.language.as_deref(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Reads, clusters, scores and prints.
+pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
+    let progress = Progress::new(args.quiet);
+    let gold = read_gold(&args.labelled)?;
+    let corpus = read_corpus(
+        std::slice::from_ref(&args.labelled),
+        args.max_size,
+        &progress,
+    );
+    if corpus.articles.is_empty() {
+        progress.note(&corpus.summary());
+        return Err(RunError::NoDocuments);
+    }
+    let skipped = corpus.skipped.len();
+    let report = build_report(corpus.articles, corpus.skipped, 0.8, &progress);
+    progress.finish();
+
+    let mut docs: Vec<&DocumentEntry> = Vec::with_capacity(report.documents.len());
+    let mut predicted: Vec<&str> = Vec::with_capacity(report.documents.len());
+    let mut labels: Vec<&str> = Vec::with_capacity(report.documents.len());
+    for d in &report.documents {
+        if let Some(g) = gold.of(d) {
+            docs.push(d);
+            predicted.push(&d.story);
+            labels.push(g);
+        }
+    }
+    let unlabelled = report.documents.len() - docs.len();
+    // End to end: every labelled record, the unread ones alone.
+    let read: std::collections::HashSet<u64> =
+        report.documents.iter().filter_map(|d| d.record).collect();
+    let unread: Vec<(String, &str)> = gold
+        .by_line
+        .iter()
+        .filter(|(line, _)| !read.contains(line))
+        .map(|(line, g)| (format!("unread:{line}"), g.as_str()))
+        .collect();
+    let all_predicted: Vec<&str> = predicted
+        .iter()
+        .copied()
+        .chain(unread.iter().map(|(p, _)| p.as_str()))
+        .collect();
+    let all_gold: Vec<&str> = labels
+        .iter()
+        .copied()
+        .chain(unread.iter().map(|(_, g)| *g))
+        .collect();
+    if unlabelled > 0 {
+        progress.warn(&format!(
+            "{unlabelled} documents have no gold `cluster` label and are not scored"
+        ));
+    }
+    let Ok(Evaluation {
+        scores,
+        merges,
+        splits,
+    }) = evaluate(&predicted, &labels, args.worst)
+    else {
+        progress.note("no document carries a gold `cluster` label");
+        return Err(RunError::NoDocuments);
+    };
+    let mut languages: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &docs {
+        *languages
+            .entry(d.language.as_deref().unwrap_or("unknown"))
+            .or_insert(0) += 1;
+    }
+    let result = Result {
+        file: args.labelled.display().to_string(),
+        documents: docs.len(),
+        unlabelled,
+        skipped,
+        scores,
+        unread_labelled: unread.len(),
+        scores_with_unread: storyweave_eval::score(&all_predicted, &all_gold).unwrap_or(scores),
+        languages,
+        merges: describe(&merges, &docs, &predicted, &labels),
+        splits: describe(&splits, &docs, &labels, &predicted),
+    };
+
+    let (mut out, shown) = open_output(args.output.as_deref())?;
+    let written = match args.format {
+        EvalFormat::Json => serde_json::to_writer_pretty(&mut out, &result)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        EvalFormat::Text => write_text(&result, &mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&shown, e))?;
+    Ok(Outcome::Success)
+}
+
+/// The readable report.
+fn write_text(r: &Result<'_>, out: &mut dyn Write) -> std::io::Result<()> {
+    let s = &r.scores;
+    writeln!(out, "{}", r.file)?;
+    writeln!(
+        out,
+        "documents: {} scored, {} without label, {} skipped",
+        r.documents, r.unlabelled, r.skipped
+    )?;
+    let langs: Vec<String> = r
+        .languages
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    writeln!(out, "languages: {}", langs.join(", "))?;
+    writeln!(
+        out,
+        "clusters:  {} predicted, {} gold",
+        s.predicted_clusters, s.gold_clusters
+    )?;
+    for (name, p) in [("pairwise", s.pairwise), ("BCubed", s.bcubed)] {
+        writeln!(
+            out,
+            "{name:<9}  precision {:.3}  recall {:.3}  F1 {:.3}",
+            p.precision, p.recall, p.f1
+        )?;
+    }
+    writeln!(out, "ARI        {:.3}", s.ari)?;
+    if r.unread_labelled > 0 {
+        let a = &r.scores_with_unread;
+        writeln!(
+            out,
+            "with the {} unread labelled records as stories of their own: BCubed F1 {:.3}, pairwise F1 {:.3}, ARI {:.3}",
+            r.unread_labelled, a.bcubed.f1, a.pairwise.f1, a.ari
+        )?;
+    }
+    for (heading, what, part, list) in [
+        (
+            "worst wrong merges (one predicted story, several gold stories)",
+            "story",
+            "gold",
+            &r.merges,
+        ),
+        (
+            "worst wrong splits (one gold story, several predicted stories)",
+            "gold",
+            "story",
+            &r.splits,
+        ),
+    ] {
+        writeln!(out)?;
+        writeln!(out, "{heading}:")?;
+        if list.is_empty() {
+            writeln!(out, "  none")?;
+        }
+        for (k, m) in list.iter().enumerate() {
+            writeln!(out, "{:>3}. {what} {}: {} pairs", k + 1, m.label, m.pairs)?;
+            for p in &m.parts {
+                writeln!(out, "       {part} {} ({}):", p.label, p.documents.len())?;
+                for d in p.documents.iter().take(TITLES_SHOWN) {
+                    writeln!(
+                        out,
+                        "         - [{}] {}",
+                        d.language.unwrap_or("?"),
+                        d.title.unwrap_or(d.id)
+                    )?;
+                }
+                if p.documents.len() > TITLES_SHOWN {
+                    writeln!(
+                        out,
+                        "         ... and {} more",
+                        p.documents.len() - TITLES_SHOWN
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,403 @@
+//! Attribution cues: a verb such as `said`, `told`, `added` or the phrase
+//! `according to`, with the speaker it names — before it (`Rasmussen said`,
+//! `Yang Moo-jin, president of ..., told AFP`, `the ... Agency (KCNA) said`),
+//! after it (`said Kari Nygaard`), or a pronoun (`he added`) resolved to the
+//! last person named as a speaker in the document.
+
+use crate::EntityKind;
+use crate::doc::Ctx;
+use crate::entities::Index;
+use crate::lex::{Kind, Tok, is_acronym, is_cap, lower};
+use crate::lexicon::{self, Strength};
+
+/// A cue verb found outside quotations, with its resolved speaker.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// Token index of the verb.
+    pub tok: usize,
+    /// Token index after the cue (and its object, for `told AFP`).
+    pub end: usize,
+    /// Strong (`said`) or weak (`confirmed`).
+    pub strength: Strength,
+    /// The cue as written: `said`, `told AFP`, `according to`.
+    pub verb: String,
+    /// Who it attributes to, when found.
+    pub speaker: Option<String>,
+}
+
+/// What a subject search found.
+enum Subject {
+    Name(String),
+    Pronoun,
+}
+
+/// Finds the cues of every sentence, resolving pronouns in reading order.
+/// Also returns, for each sentence, the last person speaker named before it.
+pub(crate) fn find(
+    ctx: &Ctx<'_>,
+    index: &Index,
+    lead_person: &[Option<String>],
+) -> (Vec<Vec<Cue>>, Vec<Option<String>>) {
+    let mut all = Vec::with_capacity(ctx.sents.len());
+    let mut before = Vec::with_capacity(ctx.sents.len());
+    let mut last_person: Option<String> = None;
+    let mut buf = [0u8; 32];
+    for (si, sent) in ctx.sents.iter().enumerate() {
+        // A person opening the sentence is what a later `she said` refers to.
+        if let Some(Some(p)) = lead_person.get(si) {
+            last_person = Some(p.clone());
+        }
+        before.push(last_person.clone());
+        let s = sent.text.as_str();
+        let toks = &ctx.toks[si];
+        let inq = &ctx.inq[si];
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut j = 0;
+        while j < toks.len() {
+            let t = toks[j];
+            if t.kind != Kind::Word || inq[j] {
+                j += 1;
+                continue;
+            }
+            let lw = lower(t.text(s), &mut buf);
+            let Some((strength, inverted)) = lexicon::cue(lw) else {
+                j += 1;
+                continue;
+            };
+            let according = lw == "according";
+            if according
+                && !toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.text(s).eq_ignore_ascii_case("to"))
+            {
+                j += 1;
+                continue;
+            }
+            let told = matches!(lw, "told" | "tells");
+            let mut end = if according { j + 2 } else { j + 1 };
+            if told {
+                end = object_end(s, toks, inq, end);
+            }
+            let verb = match (toks.get(j), toks.get(end.saturating_sub(1))) {
+                (Some(a), Some(b)) if end > j => s.get(a.start..b.end).unwrap_or(lw).to_string(),
+                _ => lw.to_string(),
+            };
+            let subject = if according {
+                subject_after(s, toks, inq, end, true)
+            } else {
+                subject_before(s, toks, inq, j).or_else(|| {
+                    if inverted {
+                        subject_after(s, toks, inq, end, false)
+                    } else {
+                        None
+                    }
+                })
+            };
+            let mut speaker = match subject {
+                Some(Subject::Pronoun) => last_person.clone(),
+                Some(Subject::Name(n)) => {
+                    let (name, person) = match index.resolve(&n) {
+                        Some((name, kind)) => (name.to_string(), kind == EntityKind::Person),
+                        None => {
+                            let person = looks_like_person(&n);
+                            (n, person)
+                        }
+                    };
+                    if person {
+                        last_person = Some(name.clone());
+                    }
+                    Some(name)
+                }
+                None => None,
+            };
+            // `..., adding that ...` keeps the speaker of the sentence.
+            if speaker.is_none() && lw.ends_with("ing") {
+                speaker = cues.last().and_then(|c: &Cue| c.speaker.clone());
+            }
+            cues.push(Cue {
+                tok: j,
+                end,
+                strength,
+                verb,
+                speaker,
+            });
+            j = end.max(j + 1);
+        }
+        all.push(cues);
+    }
+    (all, before)
+}
+
+/// The end of the object of `told` (`told AFP`, `told reporters`,
+/// `told The Associated Press`, `told this newspaper`).
+fn object_end(s: &str, toks: &[Tok], inq: &[bool], mut k: usize) -> usize {
+    let mut buf = [0u8; 32];
+    let ok = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Word) && !inq[k];
+    if !ok(k) {
+        return k;
+    }
+    let lw = lower(toks[k].text(s), &mut buf);
+    if matches!(lw, "the" | "this" | "a" | "an" | "local" | "state") {
+        k += 1;
+        if !ok(k) {
+            return k - 1;
+        }
+    }
+    if is_cap(toks[k].text(s)) {
+        while ok(k) && is_cap(toks[k].text(s)) {
+            k += 1;
+        }
+        k
+    } else if lexicon::is_stop(lower(toks[k].text(s), &mut buf)) {
+        k
+    } else {
+        k + 1
+    }
+}
+
+/// A name made of one to three capitalised words without organisation words.
+fn looks_like_person(n: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let words: Vec<&str> = n.split(' ').collect();
+    words.len() <= 3
+        && words.iter().all(|w| is_cap(w) && !is_acronym(w))
+        && !words
+            .iter()
+            .any(|w| lexicon::is_org_word(lower(w, &mut buf)))
+        && !words
+            .iter()
+            .any(|w| lexicon::is_known_place(&crate::lex::name_key(w)))
+}
+
+/// Whether tokens `a..b` form a short capitalised name.
+fn is_name_segment(s: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    let mut buf = [0u8; 32];
+    b > a
+        && b - a <= 4
+        && (a..b).all(|k| toks[k].kind == Kind::Word && is_cap(toks[k].text(s)))
+        && !lexicon::is_common_starter(lower(toks[a].text(s), &mut buf))
+}
+
+/// The subject ending right before token `c` (skipping auxiliaries and at most
+/// two appositives between commas).
+fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subject> {
+    let mut buf = [0u8; 32];
+    let mut j = c;
+    while j > 0
+        && toks[j - 1].kind == Kind::Word
+        && !inq[j - 1]
+        && lexicon::is_aux(lower(toks[j - 1].text(s), &mut buf))
+    {
+        j -= 1;
+    }
+    for _ in 0..3 {
+        let p = j.checked_sub(1)?;
+        if inq[p] {
+            return None;
+        }
+        let t = toks[p];
+        if t.kind != Kind::Punct {
+            return noun_phrase_before(s, toks, inq, p);
+        }
+        match t.text(s) {
+            ")" => {
+                let acr = toks.get(p.checked_sub(1)?)?;
+                let open = toks.get(p.checked_sub(2)?)?;
+                return (open.text(s) == "(" && is_acronym(acr.text(s)))
+                    .then(|| Subject::Name(acr.text(s).to_string()));
+            }
+            "," => {
+                // The comma before: `X, <appositive>, said`.
+                let mut k = p;
+                let limit = p.saturating_sub(25);
+                let found = loop {
+                    if k == 0 || k <= limit {
+                        break None;
+                    }
+                    k -= 1;
+                    if inq[k] {
+                        break None;
+                    }
+                    match toks[k].text(s) {
+                        "," => break Some(k),
+                        "\"" | ";" | ":" | "(" | ")" => break None,
+                        _ => {}
+                    }
+                };
+                let k = found?;
+                if is_name_segment(s, toks, k + 1, p) {
+                    return Some(Subject::Name(role_strip(s, toks, k + 1, p)));
+                }
+                let first = toks.get(k + 1)?;
+                let fw = first.text(s);
+                let flw = lower(fw, &mut buf);
+                if fw.chars().next().is_some_and(char::is_lowercase)
+                    || matches!(flw, "a" | "an" | "the" | "who" | "which" | "whose")
+                    || first.kind == Kind::Number
+                {
+                    j = k;
+                    continue;
+                }
+                return None;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The noun phrase ending at token `p`, walking backwards.
+fn noun_phrase_before(s: &str, toks: &[Tok], inq: &[bool], p: usize) -> Option<Subject> {
+    let mut buf = [0u8; 32];
+    let pw = toks[p].text(s);
+    let plw = lower(pw, &mut buf);
+    if lexicon::is_pronoun(plw) {
+        return Some(Subject::Pronoun);
+    }
+    if lexicon::is_stop(plw) || toks[p].kind != Kind::Word {
+        return None;
+    }
+    let mut start = p;
+    let mut i = p;
+    let mut count = 1;
+    while i > 0 && count < 7 {
+        let k = i - 1;
+        let t = toks[k];
+        if t.kind == Kind::Punct || inq[k] {
+            break;
+        }
+        let w = t.text(s);
+        let lw = lower(w, &mut buf);
+        if is_cap(w) && !(k == 0 && lexicon::is_common_starter(lw)) {
+            // include
+        } else if matches!(lw, "and" | "of")
+            && k > 0
+            && is_cap(toks[k - 1].text(s))
+            && is_cap(toks[start].text(s))
+        {
+            // connector between capitalised words
+        } else if lexicon::is_stop(lw)
+            || lexicon::is_common_starter(lw)
+            || lexicon::cue(lw).is_some()
+            || t.kind == Kind::Number
+            || lw.ends_with("ed")
+            || lw.ends_with("ing")
+            || lw.ends_with("ly")
+            || lw.is_empty()
+        {
+            break;
+        }
+        start = k;
+        i = k;
+        count += 1;
+    }
+    // Prefer the trailing capitalised name after lowercase roles
+    // (`police spokeswoman Hilde Rasmussen` -> `Hilde Rasmussen`).
+    let mut cap_start = p + 1;
+    while cap_start > start && is_cap(toks[cap_start - 1].text(s)) {
+        cap_start -= 1;
+    }
+    if cap_start <= p {
+        return Some(Subject::Name(role_strip(s, toks, cap_start, p + 1)));
+    }
+    let text = s.get(toks[start].start..toks[p].end)?;
+    Some(Subject::Name(text.to_string()))
+}
+
+/// The name in tokens `a..b` after its last role word
+/// (`Northgate Chief Executive Daniel Marchetti` -> `Daniel Marchetti`).
+fn role_strip(s: &str, toks: &[Tok], a: usize, b: usize) -> String {
+    let mut buf = [0u8; 32];
+    let mut from = a;
+    for (k, t) in toks.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
+        if lexicon::is_role(lower(t.text(s), &mut buf)) {
+            from = k + 1;
+        }
+    }
+    let last = toks[b - 1].text(s);
+    let (core, _) = crate::lex::strip_possessive(last);
+    let end = toks[b - 1].start + core.len();
+    s.get(toks[from].start..end).unwrap_or("").to_string()
+}
+
+/// The subject after a cue (`said Rasmussen`, `according to police`).
+fn subject_after(
+    s: &str,
+    toks: &[Tok],
+    inq: &[bool],
+    mut i: usize,
+    lower_ok: bool,
+) -> Option<Subject> {
+    let mut buf = [0u8; 32];
+    let ok = |k: usize| k < toks.len() && toks[k].kind == Kind::Word && !inq[k];
+    if !ok(i) {
+        return None;
+    }
+    let lw = lower(toks[i].text(s), &mut buf);
+    if lexicon::is_pronoun(lw) {
+        return Some(Subject::Pronoun);
+    }
+    if matches!(lw, "the" | "a" | "an") {
+        i += 1;
+    }
+    // `according to Mr. Lie`
+    if ok(i) && toks.get(i + 1).is_some_and(|t| t.text(s) == ".") {
+        let lw = lower(toks[i].text(s), &mut buf);
+        if lexicon::is_role(lw) {
+            i += 2;
+        }
+    }
+    let start = i;
+    let mut k = i;
+    let mut org = false;
+    while ok(k) && is_cap(toks[k].text(s)) {
+        org |= lexicon::is_org_word(lower(toks[k].text(s), &mut buf));
+        k += 1;
+        // `University of X`, but not `Priya Raman of Holloway Securities`.
+        if org
+            && ok(k + 1)
+            && lower(toks[k].text(s), &mut buf) == "of"
+            && is_cap(toks[k + 1].text(s))
+        {
+            k += 1;
+        }
+    }
+    if k > start {
+        return Some(Subject::Name(role_strip(s, toks, start, k)));
+    }
+    if !lower_ok {
+        return None;
+    }
+    while ok(k) && k - start < 5 {
+        let lw = lower(toks[k].text(s), &mut buf);
+        if lexicon::is_stop(lw) {
+            break;
+        }
+        k += 1;
+    }
+    if k == start {
+        return None;
+    }
+    let text = s.get(toks[start].start..toks[k - 1].end)?;
+    Some(Subject::Name(text.to_string()))
+}
+
+/// The best cue for a token at global position `at`: strongest first, then
+/// nearest. `cues` holds (global position of the cue, cue).
+pub(crate) fn best<'c>(
+    cues: impl Iterator<Item = (usize, usize, &'c Cue)>,
+    at: (usize, usize),
+) -> Option<&'c Cue> {
+    cues.filter(|(_, _, c)| c.speaker.is_some())
+        .min_by_key(|(g0, g1, c)| {
+            let dist = if *g0 >= at.1 {
+                g0 - at.1
+            } else if *g1 <= at.0 {
+                at.0 - g1
+            } else {
+                0
+            };
+            (std::cmp::Reverse(c.strength), dist)
+        })
+        .map(|(_, _, c)| c)
+}

@@ -1,0 +1,614 @@
+//! The *facts* stage of storyweave: what a story's documents say, as data.
+//!
+//! For each document ([`FactExtractor::document`]) it finds direct
+//! quotations with their speaker and cue verb, quantities with what they
+//! count, their qualifier and the attribution of their sentence, date
+//! expressions resolved against the publication date, and named entities
+//! (people, organisations, places) with name variants merged. For a story
+//! ([`FactExtractor::story`]) it merges these across documents: the same
+//! quote, figure, date or entity found in several documents becomes one
+//! record that lists them, with the wording variants.
+//!
+//! The serialized field names of [`StoryFacts`] and its parts are those of
+//! the `storyweave/1` JSON schema (`quotes`, `quantities`, `entities`), plus
+//! some added fields (`qualifier`, `variants`, `granularity`, ...).
+//!
+//! Dates: a resolved [`DateFact`] or [`DateMention`] holds the first day of
+//! what it names and a [`Granularity`]: `in April` (article of 2025-08-13) is
+//! `2025-04-01` with granularity `month`; `last year` is `2024-01-01` with
+//! granularity `year`.
+//!
+//! Everything works on untrusted text: nothing panics, whatever the quote
+//! marks, numbers or capitals, and every mention's sentence index is valid
+//! for the article it came from.
+
+mod attrib;
+mod dates;
+mod doc;
+mod entities;
+mod lex;
+mod lexicon;
+mod merge;
+mod quantities;
+mod quotes;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use storyweave_extract::Article;
+use storyweave_text::Date;
+
+/// What kind of thing a named entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person (`Kim Jong Un`, `Hilde Rasmussen`).
+    Person,
+    /// An organisation (`KCNA`, `Norwegian Environment Agency`).
+    Organization,
+    /// A place (`Seoul`, `Kursk`, `Challenger Plateau`).
+    Place,
+    /// A name whose kind the context does not tell.
+    Other,
+}
+
+/// How precise a resolved date is; the date itself is the first day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One day (`on Tuesday`, `August 12, 2025`).
+    Day,
+    /// A week (`last week`): the date is the same weekday a week away.
+    Week,
+    /// A month (`in April`, `last month`): the first of the month.
+    Month,
+    /// A year (`last year`, `in 2024`): January 1.
+    Year,
+}
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    /// A count or measure of something (`10,000 soldiers`, `180 tonnes`).
+    Count,
+    /// A percentage (`38%`, `5 percent`).
+    Percent,
+    /// An amount of money (`$3.2 billion`, `2.4 bln stg`); `unit` is the currency.
+    Money,
+}
+
+/// A direct quotation in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteMention {
+    /// The words inside the quotation marks (a trailing comma dropped).
+    pub text: String,
+    /// Who said it, when the document tells (`Yang Moo-jin`, `KCNA`).
+    pub speaker: Option<String>,
+    /// The cue that attributes it (`said`, `told AFP`, `according to`).
+    pub cue: Option<String>,
+    /// Whether it is a fragment quoted inside a sentence (`in a "warm ... atmosphere"`).
+    pub partial: bool,
+    /// Whether its closing mark was found (else it runs to the paragraph end).
+    pub closed: bool,
+    /// Index of the sentence holding the opening mark.
+    pub sentence: usize,
+    /// Index of the sentence holding the closing mark (same as `sentence` mostly).
+    pub end_sentence: usize,
+    /// Byte offset of the quotation's first character in sentence `sentence`.
+    pub start: usize,
+    /// Byte offset after its last character in sentence `end_sentence`.
+    pub end: usize,
+}
+
+/// A number in one document with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuantityMention {
+    /// The words of the quantity (`more than 10,000 soldiers`).
+    pub text: String,
+    /// Its value, scale words applied (`2.4 billion` is 2.4e9).
+    pub value: f64,
+    /// The head noun it counts (`soldiers`), `percent`, or the currency; empty when unknown.
+    pub unit: String,
+    /// Count, percent or money.
+    pub kind: QuantityKind,
+    /// `more than`, `around`, `about`, ... when given.
+    pub qualifier: Option<String>,
+    /// Who the sentence attributes it to (`Seoul`, `police`), or the quote's speaker.
+    pub attribution: Option<String>,
+    /// Whether it stands inside a quotation.
+    pub in_quote: bool,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Byte offset of `text` in the sentence.
+    pub start: usize,
+    /// Byte offset after `text` in the sentence.
+    pub end: usize,
+}
+
+/// A date expression in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    /// The words (`on Tuesday`, `last year`, `August 12, 2025`).
+    pub text: String,
+    /// First day of what it names; `None` when it needs a publication date the document lacks.
+    pub date: Option<Date>,
+    /// Day, week, month or year.
+    pub granularity: Granularity,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Byte offset of `text` in the sentence.
+    pub start: usize,
+    /// Byte offset after `text` in the sentence.
+    pub end: usize,
+}
+
+/// One mention of a named entity in one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityMention {
+    /// The words as written (`Kim`, `U.S.`).
+    pub text: String,
+    /// The entity's name in this document (`Kim Jong Un`, `KCNA`).
+    pub name: String,
+    /// Person, organisation, place or other.
+    pub kind: EntityKind,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Byte offset of `text` in the sentence.
+    pub start: usize,
+    /// Byte offset after `text` in the sentence.
+    pub end: usize,
+}
+
+/// The facts of one document, in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DocumentFacts {
+    /// Direct quotations.
+    pub quotes: Vec<QuoteMention>,
+    /// Numbers with what they count.
+    pub quantities: Vec<QuantityMention>,
+    /// Date expressions.
+    pub dates: Vec<DateMention>,
+    /// Named-entity mentions.
+    pub entities: Vec<EntityMention>,
+}
+
+/// A document whose wording of a quote differs from the story's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteVariant {
+    /// The document's id.
+    pub document: String,
+    /// Its wording.
+    pub text: String,
+}
+
+/// A document whose wording of a figure differs (`Some 60` / `Around sixty`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuantityVariant {
+    /// The document's id.
+    pub document: String,
+    /// Its wording.
+    pub text: String,
+}
+
+/// A quotation merged across a story's documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// The wording of the first document that carries it.
+    pub text: String,
+    /// The speaker, from whichever document names one.
+    pub speaker: Option<String>,
+    /// The cue that goes with that speaker.
+    pub cue: Option<String>,
+    /// Whether it is a fragment quoted inside a sentence.
+    pub partial: bool,
+    /// Ids of the documents that carry it, in story order.
+    pub documents: Vec<String>,
+    /// Other wordings and the documents that use them.
+    pub variants: Vec<QuoteVariant>,
+}
+
+/// A figure merged across a story's documents (same value, same counted noun).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The words of the first document that gives it (`more than 10,000 soldiers`).
+    pub text: String,
+    /// Its value.
+    pub value: f64,
+    /// What it counts (`soldiers`), `percent`, or the currency.
+    pub unit: String,
+    /// Count, percent or money.
+    pub kind: QuantityKind,
+    /// `more than`, `around`, ... when given.
+    pub qualifier: Option<String>,
+    /// Who it is attributed to (`South Korean and Western intelligence agencies`, `Seoul`).
+    pub attribution: Option<String>,
+    /// Ids of the documents that give it.
+    pub documents: Vec<String>,
+    /// Other wordings and the documents that use them.
+    pub variants: Vec<QuantityVariant>,
+}
+
+/// A named entity merged across a story's documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Its name (the acronym when one is defined, else the fullest form).
+    pub name: String,
+    /// Person, organisation, place or other.
+    pub kind: EntityKind,
+    /// Ids of the documents that mention it.
+    pub documents: Vec<String>,
+    /// Number of mentions in all documents.
+    pub mentions: usize,
+    /// The forms it is written in (`Kim Jong Un`, `Kim`).
+    pub variants: Vec<String>,
+    /// Mentions per document id.
+    pub mentions_by_document: BTreeMap<String, usize>,
+}
+
+/// A date merged across a story's documents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateFact {
+    /// The words of the first document that gives it (`on Tuesday`).
+    pub text: String,
+    /// First day of what it names, when resolved.
+    pub date: Option<Date>,
+    /// Day, week, month or year.
+    pub granularity: Granularity,
+    /// Ids of the documents that give it.
+    pub documents: Vec<String>,
+    /// The documents whose own publication date resolved it; the others
+    /// wrote the same expression without a date to resolve it against.
+    pub resolved_in: Vec<String>,
+}
+
+/// The facts of a story, merged across its documents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StoryFacts {
+    /// Quotations in order of first appearance.
+    pub quotes: Vec<Quote>,
+    /// Figures in order of first appearance.
+    pub quantities: Vec<Quantity>,
+    /// Entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Dates in calendar order (unresolved last).
+    pub dates: Vec<DateFact>,
+}
+
+/// Settings of the facts stage; fixed once built.
+#[derive(Debug, Clone)]
+pub struct FactsBuilder {
+    min_quote_words: usize,
+    quote_similarity: f64,
+}
+
+impl Default for FactsBuilder {
+    fn default() -> Self {
+        FactsBuilder {
+            min_quote_words: 2,
+            quote_similarity: 0.6,
+        }
+    }
+}
+
+impl FactsBuilder {
+    /// Quotations with fewer words are scare quotes or titles and are skipped (default 2).
+    pub fn min_quote_words(mut self, n: usize) -> Self {
+        self.min_quote_words = n.max(1);
+        self
+    }
+
+    /// Word-set Jaccard at or above which two quotes are the same (default 0.6).
+    pub fn quote_similarity(mut self, j: f64) -> Self {
+        self.quote_similarity = if j.is_finite() {
+            j.clamp(0.0, 1.0)
+        } else {
+            0.6
+        };
+        self
+    }
+
+    /// Fixes the settings.
+    pub fn build(self) -> FactExtractor {
+        FactExtractor {
+            min_quote_words: self.min_quote_words,
+            quote_similarity: self.quote_similarity,
+        }
+    }
+}
+
+/// Extracts and merges facts. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct FactExtractor {
+    min_quote_words: usize,
+    quote_similarity: f64,
+}
+
+impl Default for FactExtractor {
+    fn default() -> Self {
+        FactsBuilder::default().build()
+    }
+}
+
+impl FactExtractor {
+    /// Starts a builder with the default settings.
+    pub fn builder() -> FactsBuilder {
+        FactsBuilder::default()
+    }
+
+    /// The facts of one document. Relative dates resolve against
+    /// `article.published`; without it they stay `None`.
+    pub fn document(&self, article: &Article) -> DocumentFacts {
+        let ctx = doc::Ctx::new(&article.sentences);
+        let (ents, index) = entities::extract(&ctx);
+        let mut lead_person = vec![None; article.sentences.len()];
+        for e in &ents {
+            if e.kind == EntityKind::Person
+                && lead_person[e.sentence].is_none()
+                && ctx.toks[e.sentence]
+                    .iter()
+                    .find(|t| t.kind != lex::Kind::Punct)
+                    .is_some_and(|t| t.start == e.start)
+            {
+                lead_person[e.sentence] = Some(e.name.clone());
+            }
+        }
+        let (cues, last_person) = attrib::find(&ctx, &index, &lead_person);
+        let quotes = quotes::extract(&ctx, &cues, &last_person, self.min_quote_words);
+        let quote_speaker = |s: usize, t: usize| -> Option<Option<String>> {
+            let g = ctx.global(s, t);
+            quotes
+                .iter()
+                .find(|(k, _)| {
+                    let sp = ctx.spans[*k];
+                    ctx.global(sp.s0, sp.t0) < g && g < ctx.global(sp.s1, sp.t1)
+                })
+                .map(|(_, q)| q.speaker.clone())
+        };
+        let quantities = quantities::extract(&ctx, &cues, &quote_speaker);
+        let dates = dates::extract(&ctx, article.published);
+        DocumentFacts {
+            quotes: quotes.into_iter().map(|(_, q)| q).collect(),
+            quantities,
+            dates,
+            entities: ents
+                .into_iter()
+                .map(|r| EntityMention {
+                    text: r.text,
+                    name: r.name,
+                    kind: r.kind,
+                    sentence: r.sentence,
+                    start: r.start,
+                    end: r.end,
+                })
+                .collect(),
+        }
+    }
+
+    /// The facts of a story: each document's facts merged with the others'.
+    /// `docs` pairs each article with the result of [`FactExtractor::document`]
+    /// for it, in the order the story lists them.
+    pub fn story(&self, docs: &[(&Article, &DocumentFacts)]) -> StoryFacts {
+        StoryFacts {
+            quotes: merge::quotes(docs, self.quote_similarity),
+            quantities: merge::quantities(docs),
+            entities: merge::entities(docs),
+            dates: merge::dates(docs),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyweave_extract::Sentence;
+
+    fn art(sentences: &[&str], published: Option<Date>) -> Article {
+        Article {
+            id: "t".into(),
+            path: "t.txt".into(),
+            record: None,
+            url: None,
+            outlet: None,
+            title: None,
+            byline: None,
+            agencies: Vec::new(),
+            dateline: None,
+            published,
+            language: None,
+            sentences: sentences
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Sentence {
+                    text: (*t).to_string(),
+                    span: 0..0,
+                    paragraph: i,
+                })
+                .collect(),
+            paragraphs: sentences.len(),
+            set_aside: Vec::new(),
+        }
+    }
+
+    fn doc(sentences: &[&str], published: Option<Date>) -> DocumentFacts {
+        FactExtractor::default().document(&art(sentences, published))
+    }
+
+    fn wed() -> Option<Date> {
+        Date::new(2025, 8, 13)
+    }
+
+    #[test]
+    fn weekday_on_publication_day_is_that_day() {
+        let f = doc(&["Police said on Wednesday that the road was shut."], wed());
+        assert_eq!(f.dates[0].text, "on Wednesday");
+        assert_eq!(f.dates[0].date, wed());
+        let f = doc(&["It happened last Wednesday."], wed());
+        assert_eq!(f.dates[0].date, Date::new(2025, 8, 6));
+    }
+
+    #[test]
+    fn relative_and_explicit_dates() {
+        let f = doc(
+            &[
+                "Talks began in April, stalled last month and resumed yesterday, on Aug. 12, after the August 1, 2024 deal and a vote in September.",
+            ],
+            wed(),
+        );
+        let got: Vec<(&str, Option<String>, Granularity)> = f
+            .dates
+            .iter()
+            .map(|d| {
+                (
+                    d.text.as_str(),
+                    d.date.map(|x| x.to_string()),
+                    d.granularity,
+                )
+            })
+            .collect();
+        let want = [
+            ("in April", Some("2025-04-01"), Granularity::Month),
+            ("last month", Some("2025-07-01"), Granularity::Month),
+            ("yesterday", Some("2025-08-12"), Granularity::Day),
+            ("on Aug. 12", Some("2025-08-12"), Granularity::Day),
+            ("August 1, 2024", Some("2024-08-01"), Granularity::Day),
+            ("in September", Some("2024-09-01"), Granularity::Month),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0, g.1.as_deref(), g.2), w);
+        }
+        // Without a publication date, relative dates stay unresolved.
+        let f = doc(&["It closed on Tuesday and reopened last year."], None);
+        assert!(f.dates.iter().all(|d| d.date.is_none()) && f.dates.len() == 2);
+    }
+
+    #[test]
+    fn money_percent_words_and_skipped_years() {
+        let f = doc(
+            &[
+                "The 2.4 bln stg deal, worth \u{20ac}5 million more than the 5 percent stake sold in 2019, ends a three-year fight at 4:30 on August 12, 2025, when twenty-five staff left.",
+            ],
+            wed(),
+        );
+        let got: Vec<(f64, &str, QuantityKind)> = f
+            .quantities
+            .iter()
+            .map(|q| (q.value, q.unit.as_str(), q.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2.4e9, "pounds", QuantityKind::Money),
+                (5e6, "euros", QuantityKind::Money),
+                (5.0, "percent", QuantityKind::Percent),
+                (3.0, "year", QuantityKind::Count),
+                (25.0, "staff", QuantityKind::Count),
+            ]
+        );
+    }
+
+    #[test]
+    fn qualifiers_and_attribution() {
+        let f = doc(
+            &[
+                "At least 12 people were hurt and up to 300 homes lost power, according to the regional fire service.",
+            ],
+            wed(),
+        );
+        assert_eq!(f.quantities[0].qualifier.as_deref(), Some("at least"));
+        assert_eq!(f.quantities[1].qualifier.as_deref(), Some("up to"));
+        assert_eq!(f.quantities[1].unit, "homes");
+        assert_eq!(
+            f.quantities[1].attribution.as_deref(),
+            Some("regional fire service")
+        );
+    }
+
+    #[test]
+    fn speaker_from_colon_sentence_and_pronoun() {
+        let a = art(
+            &[
+                "Mayor Anna Berg said:",
+                "\"We will rebuild the bridge this year.\"",
+                "\"It will not be cheap,\" she added.",
+            ],
+            wed(),
+        );
+        let f = FactExtractor::default().document(&a);
+        assert_eq!(f.quotes.len(), 2);
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Anna Berg"));
+        assert_eq!(f.quotes[1].speaker.as_deref(), Some("Anna Berg"));
+        assert_eq!(f.quotes[1].cue.as_deref(), Some("added"));
+    }
+
+    #[test]
+    fn inverted_and_according_to_speakers() {
+        let f = doc(
+            &[
+                "\"The water rose fast,\" said Jonas Lie, a local farmer.",
+                "\"Nobody was warned,\" according to Mr. Lie.",
+                "Officials at the Ministry of Transport said the line was \"fully closed\" overnight.",
+            ],
+            wed(),
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Jonas Lie"));
+        assert_eq!(f.quotes[1].speaker.as_deref(), Some("Jonas Lie"));
+        assert_eq!(f.quotes[1].cue.as_deref(), Some("according to"));
+        assert!(f.quotes[2].partial);
+    }
+
+    #[test]
+    fn entity_variants_merge() {
+        let f = doc(
+            &[
+                "President Maria Olsen met U.S. envoys in Oslo.",
+                "Olsen said the US would help, the Nordic Energy Agency (NEA) said.",
+                "The NEA said Olsen will visit the United States.",
+            ],
+            wed(),
+        );
+        let name = |t: &str| {
+            f.entities
+                .iter()
+                .find(|e| e.text == t)
+                .map(|e| (e.name.as_str(), e.kind))
+        };
+        assert_eq!(
+            name("Maria Olsen"),
+            Some(("Maria Olsen", EntityKind::Person))
+        );
+        assert_eq!(name("Olsen"), Some(("Maria Olsen", EntityKind::Person)));
+        assert_eq!(
+            name("Nordic Energy Agency"),
+            Some(("NEA", EntityKind::Organization))
+        );
+        assert_eq!(name("Oslo").map(|x| x.1), Some(EntityKind::Place));
+        let us: Vec<&str> = ["U.S.", "US", "United States"]
+            .iter()
+            .filter_map(|t| name(t).map(|x| x.0))
+            .collect();
+        assert_eq!(us.len(), 3);
+        assert!(us.iter().all(|n| *n == us[0]), "{us:?}");
+    }
+
+    #[test]
+    fn story_merges_quote_variants_and_keeps_named_speaker() {
+        let a = art(&["\"We will be back in the future,\" he said."], wed());
+        let mut b = art(
+            &["\"We will be back in the future, too,\" Lena Dahl said."],
+            wed(),
+        );
+        b.id = "u".into();
+        let fx = FactExtractor::default();
+        let (fa, fb) = (fx.document(&a), fx.document(&b));
+        let s = fx.story(&[(&a, &fa), (&b, &fb)]);
+        assert_eq!(s.quotes.len(), 1);
+        assert_eq!(s.quotes[0].speaker.as_deref(), Some("Lena Dahl"));
+        assert_eq!(s.quotes[0].documents, ["t", "u"]);
+        assert_eq!(
+            s.quotes[0].variants[0].text,
+            "We will be back in the future, too"
+        );
+    }
+}
