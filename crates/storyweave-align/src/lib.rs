@@ -296,7 +296,7 @@ impl AlignerBuilder {
         self
     }
 
-    /// Content words the smaller sentence needs for containment to count,
+    /// Content words the two sentences must share for containment to count,
     /// so that a short sentence does not join every passage holding its
     /// few words. Default 4.
     pub fn containment_min_words(mut self, n: usize) -> Self {
@@ -509,7 +509,7 @@ impl Aligner {
                     let small = la.min(lb);
                     let contained = shared as f64 / small.max(1) as f64;
                     let level = if dice >= s.variant_similarity
-                        || (small >= s.containment_min_words && contained >= s.containment)
+                        || (shared >= s.containment_min_words && contained >= s.containment)
                     {
                         Level::Variant
                     } else if dice >= s.paraphrase_similarity

@@ -565,3 +565,39 @@ fn large_story_keeps_every_copy_together() {
     assert_eq!(a.passages.iter().filter(|p| p.shared_by == 50).count(), 40);
     assert!(a.discrepancies.is_empty());
 }
+
+/// Regression: a short quote sharing three words with a long, different
+/// sentence of another outlet was taken as contained in it, and the two
+/// readings then surfaced as a false quotation discrepancy.
+#[test]
+fn a_short_sentence_sharing_few_words_is_not_contained_in_a_long_one() {
+    use storyweave_extract::{Article, Sentence};
+    let article = |id: &str, text: &str| Article {
+        id: id.into(),
+        path: id.into(),
+        record: None,
+        url: None,
+        outlet: None,
+        title: None,
+        byline: None,
+        agencies: Vec::new(),
+        dateline: None,
+        published: None,
+        language: None,
+        sentences: vec![Sentence {
+            text: text.into(),
+            span: 0..text.len(),
+            paragraph: 0,
+        }],
+        paragraphs: 1,
+        set_aside: Vec::new(),
+    };
+    let a = article("a", "\"The light organs told us otherwise.\"");
+    let b = article(
+        "b",
+        "What gave the species away was the layout of its light organs, lead researcher Hana Whitcombe told reporters.",
+    );
+    let alignment = storyweave_align::Aligner::default().align(&[&a, &b]);
+    assert_eq!(alignment.passages.len(), 2, "{:#?}", alignment.passages);
+    assert!(alignment.discrepancies.is_empty());
+}

@@ -1122,3 +1122,89 @@ fn html_report_executes_nothing_from_a_crafted_article() {
         "the article's markup is shown as text"
     );
 }
+
+#[test]
+fn examples_other_stories_carry_their_quotes_figures_and_dates() {
+    let report = examples_report();
+    // Story B: two independent reports of the trawler fire.
+    let b = story_of(&report, B1);
+    assert!(
+        b["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .any(|q| q["speaker"] == "Rune Hollund")
+    );
+    let firefighters = b["quantities"]
+        .as_array()
+        .expect("q")
+        .iter()
+        .find(|q| q["text"] == "25 firefighters")
+        .cloned()
+        .expect("25 firefighters");
+    assert_eq!(firefighters["attribution"], "Anders Lunde");
+    let sunday = b["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|d| d["text"] == "on Sunday")
+        .cloned()
+        .expect("on Sunday");
+    assert_eq!(
+        sunday["date"], "2025-09-14",
+        "a Sunday article's `on Sunday` is that day"
+    );
+    assert!(
+        b["discrepancies"].as_array().expect("d").is_empty(),
+        "{:#}",
+        b["discrepancies"]
+    );
+    // Story C: one Reuters copy, edited; the longer analyst quote is a quotation change.
+    let c = story_of(&report, C1);
+    for speaker in ["Daniel Marchetti", "Fiona Lachlan", "Priya Raman"] {
+        let q = c["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .find(|q| q["speaker"] == speaker)
+            .cloned()
+            .expect(speaker);
+        assert_eq!(docs_of(&q).len(), 2, "{speaker} quoted by both outlets");
+    }
+    let price = c["quantities"]
+        .as_array()
+        .expect("q")
+        .iter()
+        .find(|q| q["text"] == "415 pence")
+        .cloned()
+        .expect("415 pence");
+    assert_eq!(price["attribution"], "joint statement");
+    assert!(c["discrepancies"].as_array().expect("d").iter().any(|d| {
+        d["kind"] == "quote"
+            && d["readings"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r["text"] == "but not outrageous"))
+    }));
+    // Story D: two independent reports share no copy and no disagreement.
+    let d = story_of(&report, D1);
+    assert!(
+        d["discrepancies"].as_array().expect("d").is_empty(),
+        "{:#}",
+        d["discrepancies"]
+    );
+    assert!(
+        d["quotes"]
+            .as_array()
+            .expect("quotes")
+            .iter()
+            .any(|q| q["speaker"] == "Hana Whitcombe")
+    );
+    let tuesday = d["dates"]
+        .as_array()
+        .expect("dates")
+        .iter()
+        .find(|x| x["text"] == "on Tuesday")
+        .cloned()
+        .expect("on Tuesday");
+    assert_eq!(tuesday["date"], "2025-11-18");
+}

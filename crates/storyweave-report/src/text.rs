@@ -97,7 +97,12 @@ fn write_consolidated<W: Write>(story: &Story, w: &mut W) -> io::Result<()> {
         } else {
             format!("at least {core_min} of {n} sources")
         };
-        writeln!(w, "  shared by {who} ({} passages):", core.len())?;
+        writeln!(
+            w,
+            "  shared by {who} ({} {}):",
+            core.len(),
+            plural(core.len(), "passage", "passages")
+        )?;
         write_lines(w, &core, "    ")?;
     }
     let mut adds_header = false;
@@ -115,7 +120,12 @@ fn write_consolidated<W: Write>(story: &Story, w: &mut W) -> io::Result<()> {
             writeln!(w, "  what each source adds:")?;
             adds_header = true;
         }
-        writeln!(w, "    {id} ({} passages only here):", own.len())?;
+        writeln!(
+            w,
+            "    {id} ({} {} only here):",
+            own.len(),
+            plural(own.len(), "passage", "passages")
+        )?;
         write_lines(w, &own, "      ")?;
     }
     if !story.discrepancies.is_empty() {
