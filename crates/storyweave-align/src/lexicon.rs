@@ -29,32 +29,8 @@ const EDGE_WORDS: &[&str] = &[
 /// Articles: dropped from the start of a reading when a name follows.
 const ARTICLES: &[&str] = &["a", "an", "the"];
 
-/// Weekdays, months and relative day words: changing one changes a date.
-const DATE_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tonight",
-];
+/// Relative day words; with weekday and month names, changing one changes a date.
+const RELATIVE_DAY_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
 /// Compass words: part of a place reference (`the northern quay`).
 const DIRECTION_WORDS: &[&str] = &[
@@ -149,7 +125,9 @@ pub(crate) fn is_article(word: &str) -> bool {
 
 /// Whether `word` names a day, month or relative day.
 pub(crate) fn is_date_word(word: &str) -> bool {
-    in_list(DATE_WORDS, word)
+    in_list(&storyweave_text::date::WEEKDAY_NAMES, word)
+        || in_list(&storyweave_text::date::MONTH_NAMES, word)
+        || in_list(RELATIVE_DAY_WORDS, word)
 }
 
 /// Whether `word` is a compass direction.

@@ -23,13 +23,7 @@ pub(crate) fn run(args: &CompareArgs) -> Result<Outcome, RunError> {
     }
     let mut articles = corpus.articles;
     // Chronological, so the earlier article is on the left.
-    articles.sort_by(|a, b| {
-        (a.published.is_none(), a.published, &a.id).cmp(&(
-            b.published.is_none(),
-            b.published,
-            &b.id,
-        ))
-    });
+    articles.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
     let fingerprinter = Fingerprinter::default();
     let fingerprints: Vec<_> = articles
         .iter()

@@ -63,13 +63,7 @@ pub fn build_report(
     near_threshold: f64,
     progress: &Progress,
 ) -> Report {
-    articles.sort_by(|a, b| {
-        (a.published.is_none(), a.published, &a.id).cmp(&(
-            b.published.is_none(),
-            b.published,
-            &b.id,
-        ))
-    });
+    articles.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
     progress.step("fingerprinting");
     let fingerprinter = Fingerprinter::builder().build();
     let fingerprints: Vec<_> = articles

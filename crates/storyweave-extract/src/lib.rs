@@ -111,6 +111,13 @@ impl Article {
         out
     }
 
+    /// Sort key for chronological order: dated articles first, earliest
+    /// first, undated last, ties by id. Every stage that orders articles in
+    /// time uses it, so they agree.
+    pub fn chronological_key(&self) -> (bool, Option<Date>, &str) {
+        (self.published.is_none(), self.published, self.id.as_str())
+    }
+
     /// Number of words of the clean body.
     pub fn words(&self) -> usize {
         self.sentences

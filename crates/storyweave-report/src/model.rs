@@ -119,11 +119,6 @@ pub struct Story {
     pub discrepancies: Vec<Discrepancy>,
 }
 
-/// Sort key that puts dated documents first, earliest first, then by id.
-fn chronological(a: &Article) -> (bool, Option<Date>, &str) {
-    (a.published.is_none(), a.published, a.id.as_str())
-}
-
 impl Report {
     /// Builds the report from articles, their clustering (same order) and the
     /// problems met while reading. Ids of stories and families are numbered in
@@ -132,7 +127,11 @@ impl Report {
     pub fn build(articles: &[Article], clustering: &Clustering, skipped: Vec<Problem>) -> Report {
         let n = articles.len();
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| chronological(&articles[a]).cmp(&chronological(&articles[b])));
+        order.sort_by(|&a, &b| {
+            articles[a]
+                .chronological_key()
+                .cmp(&articles[b].chronological_key())
+        });
 
         // Group members by story and family representative, in chronological order.
         let mut story_members: Vec<(usize, Vec<usize>)> = Vec::new();

@@ -62,6 +62,33 @@ impl Date {
     }
 }
 
+/// English month names, January first, lower-case.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// English weekday names, Monday first (as [`Date::weekday`] counts), lower-case.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Number of days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
@@ -188,20 +215,6 @@ fn time_token(t: &str) -> bool {
 
 /// Month number of an English month name or abbreviation (`Aug`, `Sept`).
 fn month_number(w: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = w.strip_suffix('.').unwrap_or(w);
     if w.len() < 3 || !w.is_ascii() {
         return None;
@@ -210,28 +223,20 @@ fn month_number(w: &str) -> Option<u8> {
     if lower == "sept" {
         return Some(9);
     }
-    NAMES
+    MONTH_NAMES
         .iter()
         .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
         .map(|p| p as u8 + 1)
 }
 
 fn is_weekday(w: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let w = w.strip_suffix('.').unwrap_or(w);
     if w.len() < 3 || !w.is_ascii() {
         return false;
     }
     let lower = w.to_ascii_lowercase();
-    DAYS.iter()
+    WEEKDAY_NAMES
+        .iter()
         .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
 }
 
