@@ -130,6 +130,18 @@ pub struct DedupArgs {
     /// Which document of a group to keep.
     #[arg(long, value_enum, default_value_t = KeepPolicy::Earliest)]
     pub keep: KeepPolicy,
+    /// Output format: one JSON object per document, or a Parquet table with the same columns.
+    #[arg(short, long, value_enum, default_value_t = DedupFormat::Jsonl)]
+    pub format: DedupFormat,
+}
+
+/// Output formats of `storyweave dedup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DedupFormat {
+    /// One line per document: `{"id","keep","group","similarity"}`.
+    Jsonl,
+    /// The same four columns as a Parquet file (needs `-o FILE` or a redirected standard output).
+    Parquet,
 }
 
 /// `--keep` of `storyweave dedup`.

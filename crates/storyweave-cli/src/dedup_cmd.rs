@@ -1,22 +1,38 @@
 //! `storyweave dedup`: the fast path for corpus pipelines. Raw bodies go
 //! straight to fingerprinting (no extraction), only signatures are kept.
+//!
+//! Reading and fingerprinting overlap: one thread reads, decompresses and
+//! parses the inputs into batches, while the rayon pool fingerprints the
+//! previous batch on every core.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
+use std::sync::mpsc;
 
 use storyweave_cluster::dedup::{Deduper, Keep};
-use storyweave_ingest::{Ingest, Item};
-use storyweave_report::write_dedup_jsonl;
+use storyweave_ingest::{Ingest, Item, Problem};
+use storyweave_report::{write_dedup_jsonl, write_dedup_parquet};
 use storyweave_text::date::parse_date;
 
-use crate::args::{DedupArgs, KeepPolicy};
+use crate::args::{DedupArgs, DedupFormat, KeepPolicy};
 use crate::pipeline::{Progress, summary_line};
 use crate::{Outcome, RunError, open_output, write_error};
 
-/// Documents fingerprinted together, in parallel.
+/// Most documents handed to the fingerprinting pool at once.
 const BATCH: usize = 4096;
+/// Most body bytes in one batch (bounds memory with very long documents).
+const BATCH_BYTES: usize = 16 << 20;
+/// Batches read ahead of fingerprinting: enough to keep both sides busy,
+/// few enough to bound memory.
+const READ_AHEAD: usize = 2;
 
 /// Reads every input, groups near-duplicates and writes the keep/drop list.
 pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
+    if args.format == DedupFormat::Parquet
+        && args.input.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        return Err(RunError::BinaryToTerminal("Parquet"));
+    }
     let progress = Progress::new(args.input.quiet);
     let limit = args.input.max_size.saturating_mul(1 << 20);
     let ingest = Ingest::builder()
@@ -33,40 +49,64 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
         .containment(args.containment)
         .keep(keep)
         .build();
-    let mut skipped = Vec::new();
-    let mut batch = Vec::with_capacity(BATCH);
+    let mut skipped: Vec<Problem> = Vec::new();
     progress.step("fingerprinting");
-    let flush = |batch: &mut Vec<_>, deduper: &mut Deduper| {
-        let docs: Vec<(String, &str, _)> = batch
-            .iter()
-            .map(|(id, body, date): &(String, String, _)| (id.clone(), body.as_str(), *date))
-            .collect();
-        deduper.add_batch(&docs);
-        progress.inc(batch.len() as u64);
-        batch.clear();
-    };
-    for item in ingest.read(&args.input.paths) {
-        match item {
-            Item::Document(raw) => {
-                let date = raw.published.as_deref().and_then(parse_date);
-                batch.push((raw.id, raw.body, date));
-                if batch.len() == BATCH {
-                    flush(&mut batch, &mut deduper);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(READ_AHEAD);
+        let paths = &args.input.paths;
+        let ingest = &ingest;
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
+            let mut bytes = 0usize;
+            for item in ingest.read(paths) {
+                if let Item::Document(doc) = &item {
+                    bytes += doc.body.len();
+                }
+                batch.push(item);
+                if batch.len() >= BATCH || bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if tx.send(full).is_err() {
+                        return;
+                    }
                 }
             }
-            Item::Problem(p) => {
-                progress.warn(&p.to_string());
-                skipped.push(p);
+            if !batch.is_empty() {
+                // The receiver only goes away on a panic, which ends the run anyway.
+                let _ = tx.send(batch);
             }
+        });
+        for items in rx {
+            let mut docs = Vec::with_capacity(items.len());
+            for item in &items {
+                match item {
+                    Item::Document(raw) => {
+                        let date = raw.published.as_deref().and_then(parse_date);
+                        docs.push((raw.id.clone(), raw.body.as_str(), date));
+                    }
+                    Item::Problem(p) => {
+                        progress.warn(&p.to_string());
+                        skipped.push(p.clone());
+                    }
+                }
+            }
+            deduper.add_batch(&docs);
+            progress.inc(docs.len() as u64);
         }
-    }
-    flush(&mut batch, &mut deduper);
+    });
     progress.step("grouping");
     let records = deduper.finish();
+    if records.is_empty() {
+        progress.note(&summary_line(0, &skipped));
+        return Err(RunError::NoDocuments);
+    }
     let (mut out, shown) = open_output(args.input.output.as_deref())?;
-    write_dedup_jsonl(&records, &mut out)
-        .and_then(|()| out.flush())
-        .map_err(|e| write_error(&shown, e))?;
+    match args.format {
+        DedupFormat::Jsonl => write_dedup_jsonl(&records, &mut out),
+        DedupFormat::Parquet => write_dedup_parquet(&records, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(|e| write_error(&shown, e))?;
     let dropped = records.iter().filter(|r| !r.keep).count();
     progress.note(&format!(
         "{}; kept {}, dropped {} near-duplicates (threshold {})",
@@ -75,9 +115,6 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
         dropped,
         args.threshold
     ));
-    if records.is_empty() {
-        return Err(RunError::NoDocuments);
-    }
     Ok(if args.input.strict && !skipped.is_empty() {
         Outcome::SkippedStrict
     } else {

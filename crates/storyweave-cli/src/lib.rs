@@ -15,8 +15,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 pub use args::{
-    Cli, Command, CompareArgs, CompareFormat, DedupArgs, ExtractArgs, InputArgs, KeepPolicy,
-    StoriesArgs, StoriesFormat,
+    Cli, Command, CompareArgs, CompareFormat, DedupArgs, DedupFormat, ExtractArgs, InputArgs,
+    KeepPolicy, StoriesArgs, StoriesFormat,
 };
 pub use eval_cmd::{EvalArgs, EvalFormat};
 pub use pipeline::{Corpus, Progress, read_corpus};
@@ -56,6 +56,9 @@ pub enum RunError {
         /// The underlying error.
         source: io::Error,
     },
+    /// Binary output (Parquet) would go to a terminal.
+    #[error("refusing to write {0} to a terminal: give -o FILE or redirect standard output")]
+    BinaryToTerminal(&'static str),
     /// The reader of standard output went away (e.g. `| head`): not a failure.
     #[error("output closed")]
     BrokenPipe,
@@ -73,9 +76,9 @@ pub fn run(cli: Cli) -> Result<Outcome, RunError> {
 }
 
 /// Opens the output: the file named by `-o`, or standard output; buffered.
-fn open_output(path: Option<&Path>) -> Result<(Box<dyn Write>, String), RunError> {
+fn open_output(path: Option<&Path>) -> Result<(Box<dyn Write + Send>, String), RunError> {
     match path {
-        None => Ok((Box::new(BufWriter::new(io::stdout().lock())), "-".into())),
+        None => Ok((Box::new(BufWriter::new(io::stdout())), "-".into())),
         Some(p) => {
             let shown = p.display().to_string();
             let file = File::create(p).map_err(|source| RunError::Output {

@@ -1208,3 +1208,233 @@ fn examples_other_stories_carry_their_quotes_figures_and_dates() {
         .expect("on Tuesday");
     assert_eq!(tuesday["date"], "2025-11-18");
 }
+
+// ---------------------------------------------------------------------------
+// dedup: groups, keep policies, thresholds, formats, bad input, streaming.
+
+/// A deterministic news-like text of `n` words drawn from a 5,000-word
+/// vocabulary (unrelated seeds share almost no 5-grams).
+fn words(seed: u64, n: usize) -> Vec<String> {
+    let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            format!("w{}", x % 5000)
+        })
+        .collect()
+}
+
+/// `base` with every `every`-th word replaced: about `n / every` changed words.
+fn edited(base: &[String], every: usize) -> Vec<String> {
+    base.iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i % every == every / 2 {
+                format!("edit{i}")
+            } else {
+                w.clone()
+            }
+        })
+        .collect()
+}
+
+fn record(id: &str, date: &str, text: &[String]) -> String {
+    serde_json::json!({"id": id, "published": date, "text": text.join(" ")}).to_string()
+}
+
+/// A corpus with known groups (word-5-gram Jaccard in brackets): `a` and its
+/// light edits `a1` (2 words changed: 0.95) and `a2` (8 words added: 0.98),
+/// and `a3`, a heavier edit (20 words changed: 0.60); `b` and its copy `b1`;
+/// `t`, the first 60% of `b`'s words (a trimmed reprint: Jaccard 0.60,
+/// containment 1); `c`, unrelated.
+fn dedup_corpus(dir: &Path) -> PathBuf {
+    let a = words(1, 400);
+    let b = words(2, 400);
+    let mut a2 = a.clone();
+    a2.extend(words(7, 8)); // a few words added at the end: still near
+    let lines = [
+        record("a1", "2025-03-02", &edited(&a, 200)),
+        record("a", "2025-03-01", &a),
+        record("a2", "2025-03-03", &a2),
+        record("a3", "2025-03-01", &edited(&a, 20)),
+        record("b", "2025-04-01", &b),
+        record("b1", "2025-03-30", &b),
+        record("t", "2025-04-02", &b[..240]),
+        record("c", "2025-04-01", &words(3, 300)),
+    ];
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write corpus");
+    path
+}
+
+/// `id -> (keep, group)` from dedup JSONL output.
+fn dedup_lines(o: &Output) -> BTreeMap<String, (bool, String)> {
+    assert!(o.status.success(), "exit {:?}\n{}", o.status, stderr(o));
+    stdout(o)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json line");
+            (
+                v["id"].as_str().expect("id").to_owned(),
+                (
+                    v["keep"].as_bool().expect("keep"),
+                    v["group"].as_str().expect("group").to_owned(),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn group_of(lines: &BTreeMap<String, (bool, String)>, id: &str) -> String {
+    lines.get(id).map(|(_, g)| g.clone()).expect("id in output")
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn dedup_finds_the_known_groups_and_keeps_the_earliest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dedup_corpus(dir.path());
+    let lines = dedup_lines(&run(&["dedup", "-q", path_str(&corpus)]));
+    assert_eq!(lines.len(), 8, "one record per input document, in input order");
+    // Earliest of {a1, a, a2} is `a` (2025-03-01); a3 is too heavily edited.
+    for id in ["a", "a1", "a2"] {
+        assert_eq!(group_of(&lines, id), "a", "{id}");
+    }
+    assert_eq!(group_of(&lines, "a3"), "a3");
+    // b1 is dated before b, so it is the one kept.
+    assert_eq!(group_of(&lines, "b"), "b1");
+    assert_eq!(group_of(&lines, "b1"), "b1");
+    // Without --containment the trimmed reprint stands alone.
+    assert_eq!(group_of(&lines, "t"), "t");
+    assert_eq!(group_of(&lines, "c"), "c");
+    let kept: Vec<&str> = lines
+        .iter()
+        .filter(|(_, (keep, _))| *keep)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    assert_eq!(kept, ["a", "a3", "b1", "c", "t"]);
+}
+
+#[test]
+fn dedup_keep_policies_choose_first_or_longest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dedup_corpus(dir.path());
+    let first = dedup_lines(&run(&["dedup", "-q", "--keep", "first", path_str(&corpus)]));
+    assert_eq!(group_of(&first, "a"), "a1");
+    assert_eq!(group_of(&first, "b1"), "b");
+    let longest = dedup_lines(&run(&["dedup", "-q", "--keep", "longest", path_str(&corpus)]));
+    assert_eq!(group_of(&longest, "a1"), "a2", "a2 has the most words");
+    assert!(longest["a2"].0 && !longest["a"].0);
+    // Equal length: the first in input order.
+    assert_eq!(group_of(&longest, "b1"), "b");
+}
+
+#[test]
+fn dedup_threshold_and_containment_decide_what_joins() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dedup_corpus(dir.path());
+    // A low threshold takes the heavier edit in as well.
+    let loose = dedup_lines(&run(&["dedup", "-q", "--threshold", "0.45", path_str(&corpus)]));
+    assert_eq!(group_of(&loose, "a3"), "a");
+    // A threshold of 1 keeps only identical word sequences together.
+    let strict = dedup_lines(&run(&["dedup", "-q", "--threshold", "1", path_str(&corpus)]));
+    assert_eq!(group_of(&strict, "a1"), "a1");
+    assert_eq!(group_of(&strict, "b"), "b1");
+    // Containment joins the trimmed reprint to its source.
+    let trimmed = dedup_lines(&run(&[
+        "dedup",
+        "-q",
+        "--containment",
+        "0.9",
+        path_str(&corpus),
+    ]));
+    assert_eq!(group_of(&trimmed, "t"), "b1");
+    assert_eq!(group_of(&trimmed, "c"), "c");
+}
+
+#[test]
+fn dedup_parquet_output_holds_the_same_rows_as_jsonl() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::RowAccessor;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dedup_corpus(dir.path());
+    let out = dir.path().join("out.parquet");
+    let o = run(&[
+        "dedup",
+        "-q",
+        "--format",
+        "parquet",
+        "-o",
+        path_str(&out),
+        path_str(&corpus),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let reader =
+        SerializedFileReader::new(std::fs::File::open(&out).expect("open")).expect("parquet");
+    let rows: BTreeMap<String, (bool, String)> = reader
+        .get_row_iter(None)
+        .expect("rows")
+        .map(|r| {
+            let r = r.expect("row");
+            (
+                r.get_string(0).expect("id").clone(),
+                (
+                    r.get_bool(1).expect("keep"),
+                    r.get_string(2).expect("group").clone(),
+                ),
+            )
+        })
+        .collect();
+    let jsonl = dedup_lines(&run(&["dedup", "-q", path_str(&corpus)]));
+    assert_eq!(rows, jsonl);
+}
+
+#[test]
+fn dedup_reads_stdin_and_reports_bad_input_without_losing_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dedup_corpus(dir.path());
+    let mut text = std::fs::read_to_string(&corpus).expect("corpus");
+    text.push_str("{\"id\": \"broken\", \"text\": \n");
+    let bad_gz = dir.path().join("cut.jsonl.gz");
+    std::fs::write(&bad_gz, [0x1f, 0x8b, 0x08, 0x00, 1, 2, 3]).expect("write gz");
+    let mut child = bin()
+        .args(["dedup", "-", path_str(&bad_gz), "missing.jsonl"])
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("feed stdin");
+    let o = child.wait_with_output().expect("wait");
+    let err = stderr(&o);
+    let lines = dedup_lines(&o);
+    assert_eq!(lines.len(), 8, "every good record is still grouped");
+    assert_eq!(group_of(&lines, "a1"), "a");
+    assert!(err.contains("-:9"), "the bad line is named: {err}");
+    assert!(err.contains("cut.jsonl.gz"), "the bad archive is named: {err}");
+    assert!(err.contains("missing.jsonl"), "the missing file is named: {err}");
+    assert!(err.contains("kept 5, dropped 3"), "summary line: {err}");
+    // --strict: the same output, but exit code 3.
+    let strict = run(&["dedup", "-q", "--strict", path_str(&corpus), "missing.jsonl"]);
+    assert_eq!(strict.status.code(), Some(3));
+    assert_eq!(stdout(&strict).lines().count(), 8);
+}
+
+#[test]
+fn dedup_of_nothing_readable_fails_with_a_message() {
+    let o = run(&["dedup", "missing.jsonl"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no documents"), "{}", stderr(&o));
+}

@@ -12,7 +12,7 @@ mod text;
 use std::io::{self, Write};
 
 pub use compare::write_compare;
-pub use dedup::write_dedup_jsonl;
+pub use dedup::{write_dedup_jsonl, write_dedup_parquet};
 pub use extracted::{ExtractedRecord, write_extracted};
 pub use html::{escape, write_html};
 pub use model::{DocumentEntry, Family, Report, SCHEMA, Story};
