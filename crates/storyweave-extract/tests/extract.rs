@@ -384,6 +384,37 @@ fn html_record_date_is_used_when_the_page_has_none() {
     assert!(a.text().contains("north pier would stay shut"));
 }
 
+/// Guards the HTML cleaning: same-site teaser links, advert labels and
+/// calls to action inside the article are dropped; a related-links box in
+/// the middle does not end the article, a related heading followed by
+/// teaser excerpts does.
+#[test]
+fn html_teasers_boilerplate_and_related_sections_are_left_out() {
+    let raw = html_fixture("related-teasers.html");
+    let a = Extractor::default().extract(&raw).expect("page has a body");
+    let text = a.text();
+    for kept in [
+        "rebuild the old ferry pier, which has been closed",
+        "approved by eleven votes to four",
+        "part of the town's history",
+        "better spent on the sea wall",
+        "take about eighteen months",
+    ] {
+        assert!(text.contains(kept), "lost {kept:?} in {text:?}");
+    }
+    for dropped in [
+        "STORM DAMAGE SURVEY",
+        "Advertisement",
+        "newsletter",
+        "Ferry timetable changes",
+        "lighthouse keeper",
+        "Fishermen in the bay",
+        "Copyright",
+    ] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
+    }
+}
+
 #[test]
 fn html_bad_input_is_a_clear_error_not_a_crash() {
     let ex = Extractor::default();

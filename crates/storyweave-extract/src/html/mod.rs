@@ -12,6 +12,7 @@
 //! nested deeper than the limit are refused with an [`ExtractError`] before
 //! any DOM is built, so memory and time stay bounded.
 
+mod clean;
 mod meta;
 
 use std::collections::HashSet;
@@ -146,9 +147,15 @@ fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 /// The main text of a checked page: paragraphs, headings, list items and
 /// quotes, one per line group (paragraphs separated by a blank line), with
 /// navigation, related links, comments and other boilerplate left out. A
-/// leading paragraph that repeats the headline or the description is
-/// dropped (measured on the benchmark, it is more often a standfirst than
-/// the article's first paragraph).
+/// leading paragraph that repeats the headline is dropped (one that repeats
+/// the description is kept: measured on the benchmark, it is more often the
+/// article's first paragraph than a standfirst).
+///
+/// Paragraphs that are the whole text of a link to another page of the same
+/// site (teasers), calls to action, advert labels and contributor notes are
+/// dropped, and the text ends at a heading that starts related links or
+/// comments, also one the extractor itself left out (it is marked in the
+/// page before extraction).
 ///
 /// Two extractors vote: `rs-trafilatura` proposes the paragraphs, and one is
 /// kept only when at least half of its word pairs also occur in what
@@ -178,11 +185,22 @@ pub fn main_text(html: &str, meta: &PageMeta) -> Result<String, ExtractError> {
         .ok()
         .flatten();
     let pairs = second.as_deref().map(word_pairs);
+    let host = meta.canonical_url.as_deref().and_then(clean::url_host);
+    let links = clean::SiteLinks::collect(html, host.as_deref());
     let mut out = String::with_capacity(text.len());
     let mut leading = true;
     for para in text.split("\n\n") {
-        let p = para.trim();
+        let p = clean::strip_trailer(para.trim());
         if p.is_empty() {
+            continue;
+        }
+        if p == SECTION_MARK {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if links.is_teaser(p) || clean::is_boilerplate(p) {
             continue;
         }
         if let Some(pairs) = &pairs
@@ -195,9 +213,7 @@ pub fn main_text(html: &str, meta: &PageMeta) -> Result<String, ExtractError> {
             break;
         }
         if leading
-            && (same_text(p, meta.title.as_deref())
-                || same_text(p, meta.description.as_deref())
-                || same_text(p, meta.html_title.as_deref()))
+            && (same_text(p, meta.title.as_deref()) || same_text(p, meta.html_title.as_deref()))
         {
             continue;
         }
@@ -281,6 +297,11 @@ fn space_blocks(html: &str) -> String {
         if !close && BLOCKS.contains(&name.as_str()) {
             out.push_str(html.get(last..at).unwrap_or(""));
             out.push_str("\n\n");
+            if is_heading(&name) && heading_ends_article(html, at, &name) {
+                out.push_str("<p>");
+                out.push_str(SECTION_MARK);
+                out.push_str("</p>\n\n");
+            }
             last = at;
         }
     }
@@ -288,7 +309,89 @@ fn space_blocks(html: &str) -> String {
     out
 }
 
-/// Headings that start what follows an article (related links, comments).
+/// The paragraph put before a heading that ends the article, so that the
+/// text is cut there even when the extractor drops the heading itself.
+const SECTION_MARK: &str = "zzstoryweavesectionendzz";
+
+/// Headings longer than this (bytes of markup) are not looked at.
+const MAX_HEADING_BYTES: usize = 400;
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Whether the heading element starting at `at` (a start tag `<name`)
+/// reads as the start of related links or comments.
+fn heading_ends_article(html: &str, at: usize, name: &str) -> bool {
+    let b = html.as_bytes();
+    let Some(gt) = b.get(at..).and_then(|r| r.iter().position(|&c| c == b'>')) else {
+        return false;
+    };
+    let start = at + gt + 1;
+    let close = format!("</{name}");
+    let end = b.len().min(start + MAX_HEADING_BYTES);
+    let Some(len) = b.get(start..end).and_then(|w| {
+        w.windows(close.len())
+            .position(|x| x.eq_ignore_ascii_case(close.as_bytes()))
+    }) else {
+        return false;
+    };
+    let inner = html.get(start..start + len).unwrap_or("");
+    let mut text = String::with_capacity(inner.len());
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    is_section_end(decode_entities(&text).trim()) && text_follows(html, start + len)
+}
+
+/// How far after a heading [`text_follows`] looks.
+const FOLLOW_WINDOW: usize = 4096;
+
+/// Whether the first run of text of at least four words after `from` is
+/// outside a link. After a related-links heading, a list of links is a box
+/// the extractor drops anyway (and the article may go on below it), while
+/// text is teaser excerpts the extractor would take for the article.
+fn text_follows(html: &str, from: usize) -> bool {
+    let b = html.as_bytes();
+    let end = b.len().min(from.saturating_add(FOLLOW_WINDOW));
+    let mut in_link = false;
+    let mut i = from;
+    while i < end {
+        let Some(off) = b
+            .get(i..end)
+            .and_then(|r| r.iter().position(|&c| c == b'<'))
+        else {
+            break;
+        };
+        let run = html.get(i..i + off).unwrap_or("");
+        if run.split_whitespace().count() >= 4 {
+            return !in_link;
+        }
+        let at = i + off;
+        let (name, close) = tag_name(b, at);
+        if name == "a" {
+            in_link = !close;
+        }
+        let gt = b
+            .get(at..end)
+            .and_then(|r| r.iter().position(|&c| c == b'>'));
+        i = gt.map_or(end, |g| at + g + 1);
+        if !close && (name == "script" || name == "style") {
+            let close_tag = format!("</{name}");
+            i = find_ci(b, close_tag.as_bytes(), i).unwrap_or(end);
+        }
+    }
+    false
+}
+
+/// Headings that start what follows an article (related links, comments),
+/// in the languages the extractor meets most.
 const SECTION_ENDS: &[&str] = &[
     "you may also like",
     "you might also like",
@@ -316,6 +419,39 @@ const SECTION_ENDS: &[&str] = &[
     "leave a comment",
     "leave a reply",
     "join the conversation",
+    "related reading",
+    "popular posts",
+    "recent posts",
+    "around the web",
+    "from the web",
+    "promoted stories",
+    "recommended stories",
+    "editor's picks",
+    "you may have missed",
+    "more to explore",
+    // Portuguese, Spanish, Italian, French, German, Russian, Japanese.
+    "você pode gostar",
+    "você também pode gostar",
+    "voce pode gostar",
+    "notícias relacionadas",
+    "posts relacionados",
+    "artigos relacionados",
+    "artículos relacionados",
+    "noticias relacionadas",
+    "te puede interesar",
+    "también te puede interesar",
+    "articoli correlati",
+    "potrebbe interessarti anche",
+    "potrebbero interessarti anche",
+    "articles similaires",
+    "sur le même sujet",
+    "ähnliche artikel",
+    "das könnte sie auch interessieren",
+    "похожие статьи",
+    "похожие записи",
+    "関連記事",
+    "関連する記事",
+    "おすすめ記事",
 ];
 
 /// Whether a paragraph is a heading after which the article is over.
