@@ -130,6 +130,10 @@ pub struct DedupArgs {
     /// Which document of a group to keep.
     #[arg(long, value_enum, default_value_t = KeepPolicy::Earliest)]
     pub keep: KeepPolicy,
+    /// Decide every candidate pair by its MinHash estimate alone: no exact check of pairs near
+    /// the threshold, no spool of shingle hashes (a little faster, less accurate).
+    #[arg(long)]
+    pub estimate_only: bool,
     /// Output format: one JSON object per document, or a Parquet table with the same columns.
     #[arg(short, long, value_enum, default_value_t = DedupFormat::Jsonl)]
     pub format: DedupFormat,

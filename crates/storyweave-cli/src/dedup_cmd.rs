@@ -48,6 +48,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
         .threshold(args.threshold)
         .containment(args.containment)
         .keep(keep)
+        .exact(!args.estimate_only)
         .build();
     let mut skipped: Vec<Problem> = Vec::new();
     progress.step("fingerprinting");
@@ -95,7 +96,14 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
         }
     });
     progress.step("grouping");
-    let records = deduper.finish();
+    let (records, stats) = deduper.finish_with_stats();
+    if let Some(why) = stats.exact_unavailable.as_deref()
+        && !args.estimate_only
+    {
+        progress.warn(&format!(
+            "exact verification unavailable ({why}); pairs near the threshold were decided by the estimate"
+        ));
+    }
     if records.is_empty() {
         progress.note(&summary_line(0, &skipped));
         return Err(RunError::NoDocuments);
@@ -109,11 +117,13 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
     .map_err(|e| write_error(&shown, e))?;
     let dropped = records.iter().filter(|r| !r.keep).count();
     progress.note(&format!(
-        "{}; kept {}, dropped {} near-duplicates (threshold {})",
+        "{}; kept {}, dropped {} near-duplicates (threshold {}; {} candidate pairs, {} checked exactly)",
         summary_line(records.len(), &skipped),
         records.len() - dropped,
         dropped,
-        args.threshold
+        args.threshold,
+        stats.candidate_pairs,
+        stats.exact_checks,
     ));
     Ok(if args.input.strict && !skipped.is_empty() {
         Outcome::SkippedStrict

@@ -1300,7 +1300,11 @@ fn dedup_finds_the_known_groups_and_keeps_the_earliest() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dedup_corpus(dir.path());
     let lines = dedup_lines(&run(&["dedup", "-q", path_str(&corpus)]));
-    assert_eq!(lines.len(), 8, "one record per input document, in input order");
+    assert_eq!(
+        lines.len(),
+        8,
+        "one record per input document, in input order"
+    );
     // Earliest of {a1, a, a2} is `a` (2025-03-01); a3 is too heavily edited.
     for id in ["a", "a1", "a2"] {
         assert_eq!(group_of(&lines, id), "a", "{id}");
@@ -1327,7 +1331,13 @@ fn dedup_keep_policies_choose_first_or_longest() {
     let first = dedup_lines(&run(&["dedup", "-q", "--keep", "first", path_str(&corpus)]));
     assert_eq!(group_of(&first, "a"), "a1");
     assert_eq!(group_of(&first, "b1"), "b");
-    let longest = dedup_lines(&run(&["dedup", "-q", "--keep", "longest", path_str(&corpus)]));
+    let longest = dedup_lines(&run(&[
+        "dedup",
+        "-q",
+        "--keep",
+        "longest",
+        path_str(&corpus),
+    ]));
     assert_eq!(group_of(&longest, "a1"), "a2", "a2 has the most words");
     assert!(longest["a2"].0 && !longest["a"].0);
     // Equal length: the first in input order.
@@ -1339,10 +1349,22 @@ fn dedup_threshold_and_containment_decide_what_joins() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = dedup_corpus(dir.path());
     // A low threshold takes the heavier edit in as well.
-    let loose = dedup_lines(&run(&["dedup", "-q", "--threshold", "0.45", path_str(&corpus)]));
+    let loose = dedup_lines(&run(&[
+        "dedup",
+        "-q",
+        "--threshold",
+        "0.45",
+        path_str(&corpus),
+    ]));
     assert_eq!(group_of(&loose, "a3"), "a");
     // A threshold of 1 keeps only identical word sequences together.
-    let strict = dedup_lines(&run(&["dedup", "-q", "--threshold", "1", path_str(&corpus)]));
+    let strict = dedup_lines(&run(&[
+        "dedup",
+        "-q",
+        "--threshold",
+        "1",
+        path_str(&corpus),
+    ]));
     assert_eq!(group_of(&strict, "a1"), "a1");
     assert_eq!(group_of(&strict, "b"), "b1");
     // Containment joins the trimmed reprint to its source.
@@ -1423,11 +1445,23 @@ fn dedup_reads_stdin_and_reports_bad_input_without_losing_the_rest() {
     assert_eq!(lines.len(), 8, "every good record is still grouped");
     assert_eq!(group_of(&lines, "a1"), "a");
     assert!(err.contains("-:9"), "the bad line is named: {err}");
-    assert!(err.contains("cut.jsonl.gz"), "the bad archive is named: {err}");
-    assert!(err.contains("missing.jsonl"), "the missing file is named: {err}");
+    assert!(
+        err.contains("cut.jsonl.gz"),
+        "the bad archive is named: {err}"
+    );
+    assert!(
+        err.contains("missing.jsonl"),
+        "the missing file is named: {err}"
+    );
     assert!(err.contains("kept 5, dropped 3"), "summary line: {err}");
     // --strict: the same output, but exit code 3.
-    let strict = run(&["dedup", "-q", "--strict", path_str(&corpus), "missing.jsonl"]);
+    let strict = run(&[
+        "dedup",
+        "-q",
+        "--strict",
+        path_str(&corpus),
+        "missing.jsonl",
+    ]);
     assert_eq!(strict.status.code(), Some(3));
     assert_eq!(stdout(&strict).lines().count(), 8);
 }

@@ -679,6 +679,73 @@ mod dedup_engine {
         }
     }
 
+    /// Pairs whose exact word-5-gram Jaccard straddles the threshold closely
+    /// (0.70 to 0.90): `b` is `a` with `edits` words changed.
+    fn close_pairs() -> Vec<(Vec<String>, Vec<String>, f64)> {
+        use storyweave_fingerprint::{Fingerprinter, jaccard};
+        let fp = Fingerprinter::builder().raw_text(true).build();
+        let mut out = Vec::new();
+        for seed in 0..24u64 {
+            let a = words(100 + seed, 300);
+            let edits = 3 + (seed as usize % 10);
+            let mut b = a.clone();
+            for k in 0..edits {
+                let at = (k * 300 / edits + seed as usize) % 300;
+                b[at] = format!("edit{k}");
+            }
+            let j = jaccard(
+                &fp.fingerprint(&a.join(" ")).shingles,
+                &fp.fingerprint(&b.join(" ")).shingles,
+            );
+            out.push((a, b, j));
+        }
+        out
+    }
+
+    #[test]
+    fn exact_verification_decides_pairs_near_the_threshold_by_their_true_jaccard() {
+        let pairs = close_pairs();
+        let (above, below) =
+            pairs.iter().fold(
+                (0, 0),
+                |(a, b), p| {
+                    if p.2 >= 0.8 { (a + 1, b) } else { (a, b + 1) }
+                },
+            );
+        assert!(
+            above >= 5 && below >= 5,
+            "pairs on both sides: {above} / {below}"
+        );
+        for budget in [64 << 20, 0] {
+            let mut d = Deduper::builder().spool_memory(budget).build();
+            for (i, (a, b, _)) in pairs.iter().enumerate() {
+                d.add(format!("a{i}"), &a.join(" "), None);
+                d.add(format!("b{i}"), &b.join(" "), None);
+            }
+            let (r, stats) = d.finish_with_stats();
+            assert!(stats.exact_unavailable.is_none());
+            assert_eq!(stats.spooled_to_disk, budget == 0);
+            assert!(stats.exact_checks > 0);
+            for (i, (_, _, j)) in pairs.iter().enumerate() {
+                let joined = r[2 * i + 1].group == format!("a{i}");
+                assert_eq!(joined, *j >= 0.8, "pair {i}: true Jaccard {j:.3}");
+            }
+        }
+    }
+
+    #[test]
+    fn estimate_only_mode_reports_it_and_keeps_no_spool() {
+        let mut d = Deduper::builder().exact(false).build();
+        for (i, (a, b, _)) in close_pairs().iter().enumerate() {
+            d.add(format!("a{i}"), &a.join(" "), None);
+            d.add(format!("b{i}"), &b.join(" "), None);
+        }
+        let (r, stats) = d.finish_with_stats();
+        assert_eq!(r.len(), 48);
+        assert_eq!(stats.exact_checks, 0);
+        assert!(stats.exact_unavailable.is_some());
+    }
+
     #[test]
     fn empty_texts_are_never_duplicates() {
         let mut d = Deduper::default();

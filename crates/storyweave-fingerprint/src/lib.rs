@@ -32,7 +32,8 @@
 //! path of corpus deduplication: it streams word hashes into shingle hashes
 //! straight into the MinHash bins, keeping no shingle set, and appends the
 //! signature to a caller's flat vector; all buffers live in a reusable
-//! [`Scratch`].
+//! [`Scratch`]. [`Fingerprinter::sketch_with_shingles_into`] also hands back
+//! the shingle hashes (32 bits each) for exact verification of candidates.
 
 pub mod lsh;
 pub mod minhash;
@@ -156,7 +157,8 @@ fn combine(seed: u64, hashes: &[u64]) -> u64 {
 /// Create one per thread (it is plain data, no global state).
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// The last word hashes (a sliding window with occasional compaction).
+    /// The last word hashes (a ring buffer, for shingles of more than 64
+    /// words).
     history: Vec<u64>,
     /// The case-folded word being hashed.
     word: Vec<u8>,
@@ -185,8 +187,103 @@ pub struct SketchInfo {
     pub shingles: usize,
 }
 
-/// Working size of the word-hash window before it is compacted.
-const HISTORY: usize = 512;
+/// The streaming state of [`Fingerprinter::stream`]: word hashes in,
+/// shingle hashes out to `sink`, the exact hash on the side.
+///
+/// Rolling shingle hash: `rolling` is the XOR of the last `k` word hashes,
+/// the newest unrotated and the one `j` words back rotated left by `j`;
+/// sliding the window rotates it by one, adds the new hash and removes the
+/// one leaving (now rotated by `k`). One mix per shingle finishes it. O(1)
+/// per word whatever `k`.
+struct Shingler<R, S> {
+    /// Words per shingle.
+    k: usize,
+    /// Rotation of the word hash leaving the window.
+    out_rot: u32,
+    /// Ring buffer of the last word hashes.
+    ring: R,
+    /// Running chain of the exact hash.
+    exact: u64,
+    /// Words seen so far.
+    words: usize,
+    /// The rolling combination of the last `k` word hashes.
+    rolling: u64,
+    /// Receiver of the shingle hashes.
+    sink: S,
+}
+
+/// Shingle sizes up to this use a ring buffer on the stack.
+const SMALL_RING: usize = 64;
+
+/// A ring buffer of word hashes whose size is a power of two, at least the
+/// shingle size or the number of words of the text, zeroed at the start of
+/// a text; word `n` goes to slot `n` modulo the size.
+trait Ring {
+    /// Slot `n` modulo the size.
+    fn at(&self, n: usize) -> u64;
+    /// Sets slot `n` modulo the size.
+    fn set(&mut self, n: usize, h: u64);
+    /// The first `words` slots (every word so far, when fewer than the
+    /// ring holds).
+    fn first(&self, words: usize) -> &[u64];
+}
+
+impl Ring for [u64; SMALL_RING] {
+    #[inline(always)]
+    fn at(&self, n: usize) -> u64 {
+        self.get(n % SMALL_RING).copied().unwrap_or(0)
+    }
+
+    #[inline(always)]
+    fn set(&mut self, n: usize, h: u64) {
+        if let Some(slot) = self.get_mut(n % SMALL_RING) {
+            *slot = h;
+        }
+    }
+
+    fn first(&self, words: usize) -> &[u64] {
+        self.get(..words).unwrap_or(self)
+    }
+}
+
+impl Ring for &mut [u64] {
+    #[inline(always)]
+    fn at(&self, n: usize) -> u64 {
+        self.get(n & self.len().wrapping_sub(1))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    #[inline(always)]
+    fn set(&mut self, n: usize, h: u64) {
+        let mask = self.len().wrapping_sub(1);
+        if let Some(slot) = self.get_mut(n & mask) {
+            *slot = h;
+        }
+    }
+
+    fn first(&self, words: usize) -> &[u64] {
+        self.get(..words).unwrap_or(self)
+    }
+}
+
+impl<R: Ring, S: FnMut(u64)> raw::WordSink for Shingler<R, S> {
+    #[inline(always)]
+    fn word(&mut self, h: u64) {
+        self.exact = chain(self.exact, h);
+        // The word leaving the window. Before the `k`-th word this reads a
+        // slot not written yet for this text (the ring holds at least `k`
+        // words and starts zeroed), and XOR with zero changes nothing; in a
+        // ring shorter than `k` no window is ever complete.
+        let gone = self.ring.at(self.words.wrapping_sub(self.k));
+        self.rolling = self.rolling.rotate_left(1) ^ h ^ gone.rotate_left(self.out_rot);
+        self.ring.set(self.words, h);
+        self.words += 1;
+        if self.words >= self.k {
+            (self.sink)(mix64(self.rolling ^ SHINGLE_SEED));
+        }
+    }
+}
 
 impl Fingerprinter {
     /// Starts a builder: word 5-grams, 128 slots, normalized-text words.
@@ -252,13 +349,46 @@ impl Fingerprinter {
         scratch: &mut Scratch,
         signature: &mut Vec<u32>,
     ) -> SketchInfo {
+        self.sketch_with(text, scratch, signature, |_| {})
+    }
+
+    /// Like [`Fingerprinter::sketch_into`], and also appends to `shingles`
+    /// the low 32 bits of every shingle hash, in text order with repeats
+    /// (exactly [`SketchInfo::shingles`] values; none for a text without
+    /// words). Sorted and deduplicated they are the shingle set of
+    /// [`Fingerprinter::fingerprint`] truncated to 32 bits: enough for an
+    /// exact Jaccard or containment check of candidate pairs at half the
+    /// memory of the 64-bit set.
+    pub fn sketch_with_shingles_into(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        signature: &mut Vec<u32>,
+        shingles: &mut Vec<u32>,
+    ) -> SketchInfo {
+        self.sketch_with(text, scratch, signature, |h| shingles.push(h as u32))
+    }
+
+    /// The body of the sketching methods: `also` sees every shingle hash
+    /// that goes into the MinHash bins.
+    #[inline]
+    fn sketch_with(
+        &self,
+        text: &str,
+        scratch: &mut Scratch,
+        signature: &mut Vec<u32>,
+        mut also: impl FnMut(u64),
+    ) -> SketchInfo {
         let Scratch {
             history,
             word,
             bins,
         } = scratch;
         bins.reset(self.slots);
-        let info = self.stream(text, history, word, |h| bins.add(h));
+        let info = self.stream(text, history, word, |h| {
+            bins.add(h);
+            also(h);
+        });
         if info.shingles == 0 {
             signature.extend(std::iter::repeat_n(u32::MAX, self.slots));
         } else {
@@ -274,54 +404,67 @@ impl Fingerprinter {
         text: &str,
         history: &mut Vec<u64>,
         word: &mut Vec<u8>,
-        mut sink: impl FnMut(u64),
+        sink: impl FnMut(u64),
     ) -> SketchInfo {
         let k = self.shingle;
-        let cap = HISTORY.max(2 * k);
-        history.clear();
-        let mut exact = EXACT_SEED;
-        let mut words = 0usize;
-        let mut shingles = 0usize;
-        // Rolling shingle hash: `rolling` is the XOR of the last `k` word
-        // hashes, the newest unrotated and the one `j` words back rotated
-        // left by `j`; sliding the window rotates it by one, adds the new
-        // hash and removes the one leaving (now rotated by `k`). One mix
-        // per shingle finishes it. O(1) per word whatever `k`.
-        let out_rot = (k % 64) as u32;
-        let mut rolling = 0u64;
-        let mut on_word = |h: u64| {
-            exact = chain(exact, h);
-            words += 1;
-            if history.len() >= cap {
-                let from = history.len() - k;
-                history.copy_within(from.., 0);
-                history.truncate(k);
-            }
-            rolling = rolling.rotate_left(1) ^ h;
-            if let Some(&gone) = history.len().checked_sub(k).and_then(|i| history.get(i)) {
-                rolling ^= gone.rotate_left(out_rot);
-            }
-            history.push(h);
-            if words >= k {
-                sink(mix64(rolling ^ SHINGLE_SEED));
-                shingles += 1;
-            }
+        if k <= SMALL_RING {
+            // The common case: a ring on the stack, indexed without checks.
+            self.stream_with(text, [0u64; SMALL_RING], word, sink)
+        } else {
+            // The last word hashes, in a ring of a power-of-two size that
+            // holds at least `k` words, or every word the text can have (a
+            // word takes at least one byte) when that is fewer.
+            let ring = k.min(text.len() + 1).next_power_of_two();
+            history.clear();
+            history.resize(ring, 0);
+            self.stream_with(text, history.as_mut_slice(), word, sink)
+        }
+    }
+
+    /// [`Fingerprinter::stream`] with a zeroed ring buffer for the last word
+    /// hashes.
+    #[inline(always)]
+    fn stream_with<R: Ring>(
+        &self,
+        text: &str,
+        ring: R,
+        word: &mut Vec<u8>,
+        sink: impl FnMut(u64),
+    ) -> SketchInfo {
+        let k = self.shingle;
+        let mut shingler = Shingler {
+            k,
+            out_rot: (k % 64) as u32,
+            ring,
+            exact: EXACT_SEED,
+            words: 0,
+            rolling: 0,
+            sink,
         };
         if self.raw_text {
-            raw::for_each_word(text, word, &mut on_word);
+            raw::scan_words(text, word, &mut shingler);
         } else {
             for w in storyweave_text::words(text) {
-                on_word(fold_hash(w.text, word));
+                raw::WordSink::word(&mut shingler, fold_hash(w.text, word));
             }
         }
+        let Shingler {
+            ring,
+            exact,
+            words,
+            mut sink,
+            ..
+        } = shingler;
         if words == 0 {
             return SketchInfo::default();
         }
-        if words < k {
-            // `words < k <= cap`: the history holds every word.
-            sink(combine(SHINGLE_SEED, history));
-            shingles = 1;
-        }
+        let shingles = if words < k {
+            // Fewer words than the ring holds: it has every word, in order.
+            sink(combine(SHINGLE_SEED, ring.first(words)));
+            1
+        } else {
+            words - k + 1
+        };
         SketchInfo {
             exact: mix64(exact ^ words as u64),
             words,
@@ -532,5 +675,107 @@ mod tests {
         let b = raw.fingerprint("Russia 's **leader** said they do n't know , Trump said .");
         assert_eq!(a, b);
         assert!(!a.is_empty());
+    }
+
+    /// The shingle hashes of `text` computed window by window from the word
+    /// hashes, without the rolling update: what `stream` must produce.
+    fn direct_shingles(word_hashes: &[u64], k: usize) -> Vec<u64> {
+        if word_hashes.is_empty() {
+            return Vec::new();
+        }
+        if word_hashes.len() < k {
+            return vec![combine(SHINGLE_SEED, word_hashes)];
+        }
+        word_hashes
+            .windows(k)
+            .map(|w| {
+                let acc = w
+                    .iter()
+                    .rev()
+                    .enumerate()
+                    .fold(0u64, |acc, (j, &h)| acc ^ h.rotate_left(j as u32));
+                mix64(acc ^ SHINGLE_SEED)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rolling_shingles_match_direct_windows_for_any_shingle_size() {
+        let long = (0..300)
+            .map(|i| format!("w{} Word{}", i % 37, i % 11))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for k in [1, 2, 3, 5, 8, 9, 63, 64, 65, 100, 1000] {
+            let f = Fingerprinter::builder().shingle(k).raw_text(true).build();
+            for text in [long.as_str(), "a b c", "one", "", "a b c d e f g h i j"] {
+                let mut words = Vec::new();
+                raw::for_each_word(text, &mut Vec::new(), |h| words.push(h));
+                let mut expected = direct_shingles(&words, k);
+                expected.sort_unstable();
+                expected.dedup();
+                assert_eq!(f.fingerprint(text).shingles, expected, "k = {k}, {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sketch_with_shingles_matches_sketch_and_fingerprint() {
+        let long = (0..300)
+            .map(|i| format!("w{} Word{}", i % 37, i % 11))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for raw in [false, true] {
+            for (k, slots) in [(5, 128), (3, 64), (1, 16), (9, 256)] {
+                let f = Fingerprinter::builder()
+                    .shingle(k)
+                    .slots(slots)
+                    .raw_text(raw)
+                    .build();
+                let mut scratch = Scratch::new();
+                for t in [long.as_str(), "two words", "", "a b c d e f", "  ... "] {
+                    let mut plain = Vec::new();
+                    let info = f.sketch_into(t, &mut scratch, &mut plain);
+                    let (mut sig, mut shingles) = (vec![1u32], vec![2u32]);
+                    let info2 =
+                        f.sketch_with_shingles_into(t, &mut scratch, &mut sig, &mut shingles);
+                    assert_eq!(info, info2);
+                    assert_eq!(&sig[1..], &plain[..]);
+                    assert_eq!(shingles.len(), 1 + info.shingles);
+                    let mut set = shingles[1..].to_vec();
+                    set.sort_unstable();
+                    set.dedup();
+                    let mut expected: Vec<u32> = f
+                        .fingerprint(t)
+                        .shingles
+                        .iter()
+                        .map(|&h| h as u32)
+                        .collect();
+                    expected.sort_unstable();
+                    expected.dedup();
+                    assert_eq!(set, expected, "raw {raw}, k {k}, {t:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sketch_equals_fingerprint_on_any_text(
+            words in proptest::collection::vec("[a-zA-Z']{1,12}|[ ,.]{1,3}|n't| 's|é|http://x", 0..80),
+            k in 1usize..12,
+        ) {
+            let text = words.join(" ");
+            let f = Fingerprinter::builder().shingle(k).raw_text(true).build();
+            let mut scratch = Scratch::new();
+            let mut sig = Vec::new();
+            let info = f.sketch_into(&text, &mut scratch, &mut sig);
+            let full = f.fingerprint(&text);
+            proptest::prop_assert_eq!(info.exact, full.exact);
+            proptest::prop_assert_eq!(info.shingles == 0, full.is_empty());
+            if !full.is_empty() {
+                proptest::prop_assert_eq!(sig, full.signature);
+                proptest::prop_assert_eq!(info.shingles, info.words.saturating_sub(k) + 1);
+            }
+        }
     }
 }

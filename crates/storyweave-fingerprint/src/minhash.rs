@@ -50,9 +50,19 @@ pub fn signature(shingles: &[u64], slots: usize) -> Vec<u32> {
 /// document so that sketching allocates nothing once warmed up.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Bins {
+    /// Minimum value of each bin (`u32::MAX` while empty).
     values: Vec<u32>,
-    filled: Vec<bool>,
-    empty: usize,
+    /// One bit per bin, set once the bin received a shingle: a branch-free
+    /// update, counted only when the signature is finished.
+    filled: Vec<u64>,
+}
+
+/// True when bin `i` is marked in the bit set `filled`.
+#[inline]
+fn is_filled(filled: &[u64], i: usize) -> bool {
+    filled
+        .get(i / 64)
+        .is_some_and(|&word| word & (1u64 << (i % 64)) != 0)
 }
 
 impl Bins {
@@ -61,32 +71,31 @@ impl Bins {
         self.values.clear();
         self.values.resize(slots, u32::MAX);
         self.filled.clear();
-        self.filled.resize(slots, false);
-        self.empty = slots;
+        self.filled.resize(slots.div_ceil(64), 0);
     }
 
     /// Adds one shingle hash.
     #[inline]
     pub(crate) fn add(&mut self, h: u64) {
         let bin = bin_of(h, self.values.len());
-        if let (Some(v), Some(f)) = (self.values.get_mut(bin), self.filled.get_mut(bin)) {
+        if let Some(v) = self.values.get_mut(bin) {
             *v = (*v).min(h as u32);
-            if !*f {
-                *f = true;
-                self.empty -= 1;
-            }
+        }
+        if let Some(word) = self.filled.get_mut(bin / 64) {
+            *word |= 1u64 << (bin % 64);
         }
     }
 
     /// Appends the densified signature (one value per bin) to `out`. Must
     /// only be called after at least one [`Bins::add`].
     pub(crate) fn finish_into(&self, out: &mut Vec<u32>) {
-        if self.empty == 0 {
+        let filled: usize = self.filled.iter().map(|w| w.count_ones() as usize).sum();
+        if filled == self.values.len() {
             out.extend_from_slice(&self.values);
             return;
         }
-        for (i, (&v, &f)) in self.values.iter().zip(&self.filled).enumerate() {
-            out.push(if f {
+        for (i, &v) in self.values.iter().enumerate() {
+            out.push(if is_filled(&self.filled, i) {
                 v
             } else {
                 densify(i, &self.values, &self.filled)
@@ -99,19 +108,19 @@ impl Bins {
 /// document-independent probe sequence. After `64 * slots` probes (which
 /// essentially never happens) it falls back to the next non-empty bin in
 /// circular order, which is equally document-independent.
-fn densify(i: usize, values: &[u32], filled: &[bool]) -> u32 {
+fn densify(i: usize, values: &[u32], filled: &[u64]) -> u32 {
     let slots = values.len();
     let limit = 64 * slots as u64;
     for attempt in 0..limit {
         let probe = mix64(PROBE_SEED ^ ((i as u64) << 32) ^ attempt);
         let j = bin_of(probe, slots);
-        if filled.get(j).copied().unwrap_or(false) {
+        if is_filled(filled, j) {
             return values.get(j).copied().unwrap_or(u32::MAX);
         }
     }
     (1..slots)
         .map(|d| (i + d) % slots)
-        .find(|&j| filled.get(j).copied().unwrap_or(false))
+        .find(|&j| is_filled(filled, j))
         .and_then(|j| values.get(j).copied())
         .unwrap_or(u32::MAX)
 }

@@ -2,7 +2,7 @@
 //! `../../../shared/samples` (skipped when absent): an AFP report as
 //! republished by two outlets, which share part of the wire copy.
 
-use storyweave_fingerprint::{Fingerprinter, LshParams, candidates, similarity};
+use storyweave_fingerprint::{Fingerprinter, LshParams, Scratch, candidates, similarity};
 
 fn samples() -> Option<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples");
@@ -40,4 +40,26 @@ fn a_sample_and_its_reformatted_copy_are_exact_duplicates() {
     let f = Fingerprinter::default();
     let reformatted = a.replace('\n', " ").replace("**", "").to_lowercase();
     assert_eq!(f.fingerprint(&a).exact, f.fingerprint(&reformatted).exact);
+}
+
+#[test]
+fn raw_sketches_of_the_samples_agree_with_their_fingerprints() {
+    let Some((a, b)) = samples() else { return };
+    let f = Fingerprinter::builder().raw_text(true).build();
+    let mut scratch = Scratch::new();
+    for text in [&a, &b] {
+        let full = f.fingerprint(text);
+        let (mut sig, mut shingles) = (Vec::new(), Vec::new());
+        let info = f.sketch_with_shingles_into(text, &mut scratch, &mut sig, &mut shingles);
+        assert!(!full.is_empty());
+        assert_eq!(info.exact, full.exact);
+        assert_eq!(sig, full.signature);
+        assert_eq!(shingles.len(), info.shingles);
+        shingles.sort_unstable();
+        shingles.dedup();
+        let mut expected: Vec<u32> = full.shingles.iter().map(|&h| h as u32).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(shingles, expected);
+    }
 }

@@ -64,7 +64,7 @@ impl<R: BufRead> BoundedLines<R> {
                 });
             }
             seen_any = true;
-            let newline = available.iter().position(|&b| b == b'\n');
+            let newline = memchr::memchr(b'\n', available);
             let chunk_len = newline.unwrap_or(available.len());
             let chunk = &available[..chunk_len];
             match skipped.as_mut() {

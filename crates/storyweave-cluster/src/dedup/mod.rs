@@ -4,10 +4,13 @@
 //! # What is kept per document
 //! Documents are fingerprinted as they arrive ([`Deduper::add`], or in
 //! parallel with [`Deduper::add_batch`]) and only what verification needs is
-//! kept: the MinHash signature (appended to one flat `Vec<u32>`), the shingle
-//! count, the date and the id — never the text or its shingle set. With the
-//! default 128 slots that is 512 bytes of signature plus about 40 bytes and
-//! the id per document.
+//! kept in memory: the MinHash signature (appended to one flat `Vec<u32>`),
+//! the shingle count, the date and the id — never the text. With the default
+//! 128 slots that is 512 bytes of signature plus about 40 bytes and the id
+//! per document. For exact verification (on by default) the shingle hashes
+//! (32 bits each) are also appended to a spool that stays in memory up to a
+//! budget and then moves to an anonymous temporary file, so memory stays
+//! bounded; see [`DeduperBuilder::exact`].
 //!
 //! # Fast text path
 //! The text is not run through extraction or normalization: words are cut
@@ -24,14 +27,18 @@
 //! bucket larger than 200 documents, only seen with masses of identical
 //! texts, is chained document to document, which still connects it). The
 //! banding is tuned 0.1 below the Jaccard threshold, so that pairs at the
-//! threshold are found with high probability. A candidate pair is verified
-//! by the Jaccard estimated from the two signatures (share of equal slots):
-//! it is a near-duplicate pair when that estimate is at or above the
-//! threshold. With a containment threshold `c`, a pair also passes when the
-//! estimated containment of the smaller document in the larger reaches `c`:
-//! from the estimated Jaccard `J` and the shingle counts `|A|`, `|B|`, the
-//! shared shingles are `|A ∩ B| = J (|A| + |B|) / (1 + J)` and the
-//! containment is `|A ∩ B| / min(|A|, |B|)`. Since a trimmed reprint has a
+//! threshold are found with high probability. A candidate pair is a
+//! near-duplicate pair when its Jaccard is at or above the threshold. The
+//! Jaccard estimated from the two signatures (share of equal slots) decides
+//! when it is far from the threshold (at least 0.2 away: more than four
+//! standard errors of a 128-slot estimate); a pair closer than that is
+//! verified *exactly*, from the two documents' shingle sets read back from
+//! the spool, so the result does not depend on the estimate's luck. With a
+//! containment threshold `c`, a pair also passes when the containment of the
+//! smaller document in the larger, `|A ∩ B| / min(|A|, |B|)`, reaches `c`:
+//! estimated from the estimated Jaccard `J` and the shingle counts as
+//! `|A ∩ B| = J (|A| + |B|) / (1 + J)`, and checked exactly in the same
+//! uncertain band. Since a trimmed reprint has a
 //! low Jaccard with its source, the banding is then tuned to the Jaccard of a
 //! document half as long as its source and contained in it at `c`
 //! (`c / 2`, if below the threshold), minus 0.1.
@@ -46,7 +53,10 @@ use rayon::prelude::*;
 use storyweave_fingerprint::{Fingerprinter, LshParams, Scratch, jaccard_estimate};
 use storyweave_text::Date;
 
+use crate::dedup::spool::{Spool, intersection};
 use crate::unionfind::UnionFind;
+
+mod spool;
 
 /// Which document of a group of near-duplicates is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -74,6 +84,24 @@ pub struct DedupRecord {
     pub similarity: f64,
 }
 
+/// Figures of one run, for the summary line and for benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DedupStats {
+    /// Distinct candidate pairs found by LSH.
+    pub candidate_pairs: usize,
+    /// Pairs whose estimate was too close to a threshold and that were
+    /// decided from their exact shingle sets.
+    pub exact_checks: usize,
+    /// Pairs verified as near-duplicates.
+    pub near_pairs: usize,
+    /// True when the shingle spool outgrew its memory budget and moved to a
+    /// temporary file.
+    pub spooled_to_disk: bool,
+    /// Why exact verification was not available (it was turned off, or the
+    /// spool could not be written or read), if so: the estimate decided.
+    pub exact_unavailable: Option<String>,
+}
+
 /// Settings of deduplication; fixed once built.
 #[derive(Debug, Clone)]
 pub struct DeduperBuilder {
@@ -82,10 +110,12 @@ pub struct DeduperBuilder {
     keep: Keep,
     slots: usize,
     shingle: usize,
+    exact: bool,
+    spool_memory: usize,
 }
 
 /// The streaming deduplicator; see the module documentation.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Deduper {
     threshold: f64,
     containment: Option<f64>,
@@ -102,10 +132,23 @@ pub struct Deduper {
     words: Vec<u32>,
     /// Days since 1970-01-01 per document; `i32::MAX` when undated.
     days: Vec<i32>,
+    /// Shingle hashes of every document, for exact verification; `None`
+    /// when turned off or after a spool error.
+    spool: Option<Spool>,
+    /// Why there is no spool, when there should be one.
+    spool_error: Option<String>,
+    /// Reused buffer of one document's shingle hashes ([`Deduper::add`]).
+    shingle_buf: Vec<u32>,
 }
 
-/// Signatures (flat) and `(shingles, words)` counts of one parallel chunk.
-type BatchPart = (Vec<u32>, Vec<(u32, u32)>);
+/// Estimates at least this far from a threshold decide a pair without an
+/// exact check (over four standard errors of a 128-slot estimate).
+const EXACT_MARGIN: f64 = 0.2;
+
+/// One parallel chunk of [`Deduper::add_batch`]: signatures (flat),
+/// `(shingles, words)` counts, and the shingle hashes with their count per
+/// document (empty when exact verification is off).
+type BatchPart = (Vec<u32>, Vec<(u32, u32)>, Vec<u32>, Vec<u32>);
 
 /// Documents per parallel work unit of [`Deduper::add_batch`].
 const BATCH_CHUNK: usize = 64;
@@ -154,6 +197,22 @@ impl DeduperBuilder {
         self
     }
 
+    /// Verify candidate pairs whose estimate is within 0.2 of a threshold
+    /// from their exact shingle sets (default `true`). Costs 4 bytes per
+    /// shingle in the spool (memory up to [`DeduperBuilder::spool_memory`],
+    /// a temporary file beyond); `false` decides every pair by the estimate.
+    pub fn exact(mut self, exact: bool) -> Self {
+        self.exact = exact;
+        self
+    }
+
+    /// Bytes of shingle hashes kept in memory before the spool moves to a
+    /// temporary file (default 64 MiB, about 25,000 articles of 3 KB).
+    pub fn spool_memory(mut self, bytes: usize) -> Self {
+        self.spool_memory = bytes;
+        self
+    }
+
     /// Fixes the settings.
     pub fn build(self) -> Deduper {
         let fingerprinter = Fingerprinter::builder()
@@ -178,6 +237,9 @@ impl DeduperBuilder {
             shingles: Vec::new(),
             words: Vec::new(),
             days: Vec::new(),
+            spool: self.exact.then(|| Spool::new(self.spool_memory / 4)),
+            spool_error: (!self.exact).then(|| "turned off".to_owned()),
+            shingle_buf: Vec::new(),
         }
     }
 }
@@ -210,6 +272,8 @@ impl Deduper {
             keep: Keep::Earliest,
             slots: 128,
             shingle: 5,
+            exact: true,
+            spool_memory: 64 << 20,
         }
     }
 
@@ -236,14 +300,39 @@ impl Deduper {
             + (self.shingles.capacity() + self.words.capacity() + self.days.capacity()) * 4
             + self.ids.capacity() * std::mem::size_of::<String>()
             + self.ids.iter().map(String::capacity).sum::<usize>()
+            + self.spool.as_ref().map_or(0, Spool::heap_bytes)
+    }
+
+    /// Appends shingle hashes to the spool; on failure, drops the spool and
+    /// remembers why (the estimate then decides every pair).
+    fn spool_append(&mut self, hashes: &[u32], lengths: &[u32]) {
+        if let Some(spool) = self.spool.as_mut()
+            && let Err(e) = spool.append(hashes, lengths)
+        {
+            self.spool = None;
+            self.spool_error = Some(format!("cannot write the shingle spool: {e}"));
+        }
     }
 
     /// Adds one document: fingerprints `text` (raw text, see the module
     /// documentation) and keeps its signature, counts, date and id.
     pub fn add(&mut self, id: String, text: &str, published: Option<Date>) {
-        let info = self
-            .fingerprinter
-            .sketch_into(text, &mut self.scratch, &mut self.signatures);
+        let info = if self.spool.is_some() {
+            let mut shingles = std::mem::take(&mut self.shingle_buf);
+            shingles.clear();
+            let info = self.fingerprinter.sketch_with_shingles_into(
+                text,
+                &mut self.scratch,
+                &mut self.signatures,
+                &mut shingles,
+            );
+            self.spool_append(&shingles, &[count(shingles.len())]);
+            self.shingle_buf = shingles;
+            info
+        } else {
+            self.fingerprinter
+                .sketch_into(text, &mut self.scratch, &mut self.signatures)
+        };
         self.ids.push(id);
         self.shingles.push(count(info.shingles));
         self.words.push(count(info.words));
@@ -255,24 +344,42 @@ impl Deduper {
     pub fn add_batch(&mut self, docs: &[(String, &str, Option<Date>)]) {
         let fingerprinter = &self.fingerprinter;
         let slots = fingerprinter.slots();
+        let exact = self.spool.is_some();
         let parts: Vec<BatchPart> = docs
             .par_chunks(BATCH_CHUNK)
             .map_init(Scratch::new, |scratch, chunk| {
                 let mut sigs = Vec::with_capacity(chunk.len() * slots);
                 let mut counts = Vec::with_capacity(chunk.len());
+                let mut hashes = Vec::new();
+                let mut lengths = Vec::new();
                 for (_, text, _) in chunk {
-                    let info = fingerprinter.sketch_into(text, scratch, &mut sigs);
+                    let info = if exact {
+                        let before = hashes.len();
+                        let info = fingerprinter.sketch_with_shingles_into(
+                            text,
+                            scratch,
+                            &mut sigs,
+                            &mut hashes,
+                        );
+                        lengths.push(count(hashes.len() - before));
+                        info
+                    } else {
+                        fingerprinter.sketch_into(text, scratch, &mut sigs)
+                    };
                     counts.push((count(info.shingles), count(info.words)));
                 }
-                (sigs, counts)
+                (sigs, counts, hashes, lengths)
             })
             .collect();
         self.signatures.reserve(docs.len() * slots);
-        for (sigs, counts) in parts {
+        for (sigs, counts, hashes, lengths) in parts {
             self.signatures.extend_from_slice(&sigs);
             for (s, w) in counts {
                 self.shingles.push(s);
                 self.words.push(w);
+            }
+            if exact {
+                self.spool_append(&hashes, &lengths);
             }
         }
         for (id, _, date) in docs {
@@ -289,80 +396,153 @@ impl Deduper {
             .unwrap_or(&[])
     }
 
-    /// True when documents `a` and `b` (both with words) are near-duplicates.
-    fn verified(&self, a: usize, b: usize) -> bool {
+    /// Decides whether documents `a` and `b` (both with words) are
+    /// near-duplicates: by the estimate when it is far from the thresholds,
+    /// otherwise from their exact shingle sets when the spool has them.
+    /// Returns the decision and whether it was exact.
+    fn verify(&self, a: usize, b: usize, buffers: &mut VerifyBuffers) -> (bool, bool) {
         let j = jaccard_estimate(self.signature(a), self.signature(b));
-        if j >= self.threshold {
-            return true;
+        let contained = self
+            .containment
+            .map(|c| (self.estimated_containment(a, b, j), c));
+        let by_jaccard = decided(j, self.threshold);
+        let by_containment = contained.map(|(value, c)| decided(value, c));
+        match (by_jaccard, by_containment) {
+            (Some(true), _) | (_, Some(Some(true))) => return (true, false),
+            (Some(false), None | Some(Some(false))) => return (false, false),
+            _ => {}
         }
-        let Some(c) = self.containment else {
-            return false;
-        };
+        if let Some(near) = self.exact_pair(a, b, buffers) {
+            return (near, true);
+        }
+        // No exact sets: the estimate decides.
+        let near = j >= self.threshold || contained.is_some_and(|(value, c)| value >= c);
+        (near, false)
+    }
+
+    /// Containment of the smaller document in the larger, estimated from
+    /// the estimated Jaccard `j` and the shingle counts.
+    fn estimated_containment(&self, a: usize, b: usize, j: f64) -> f64 {
         let (sa, sb) = (
             f64::from(self.shingles.get(a).copied().unwrap_or(0)),
             f64::from(self.shingles.get(b).copied().unwrap_or(0)),
         );
         let smaller = sa.min(sb);
         if smaller <= 0.0 {
-            return false;
+            return 0.0;
         }
-        let shared = j * (sa + sb) / (1.0 + j);
-        (shared / smaller).min(1.0) >= c
+        (j * (sa + sb) / (1.0 + j) / smaller).min(1.0)
     }
 
-    /// Groups the documents and returns one record per document in input
-    /// order; see the module documentation.
-    pub fn finish(self) -> Vec<DedupRecord> {
+    /// The exact decision for a pair from the spool, or `None` when the
+    /// spool is unavailable or cannot be read.
+    fn exact_pair(&self, a: usize, b: usize, buffers: &mut VerifyBuffers) -> Option<bool> {
+        let spool = self.spool.as_ref()?;
+        let VerifyBuffers {
+            a: sa,
+            b: sb,
+            bytes,
+        } = buffers;
+        spool.read_set(a, sa, bytes).ok()?;
+        spool.read_set(b, sb, bytes).ok()?;
+        let (la, lb) = (sa.len(), sb.len());
+        if la == 0 || lb == 0 {
+            return Some(false);
+        }
+        let shared = intersection(sa, sb);
+        let jaccard = shared as f64 / (la + lb - shared) as f64;
+        let containment = shared as f64 / la.min(lb) as f64;
+        Some(jaccard >= self.threshold || self.containment.is_some_and(|c| containment >= c))
+    }
+
+    /// Distinct candidate pairs `(a, b)`, `a < b`, from LSH banding, sorted.
+    fn candidate_pairs(&self) -> Vec<(u32, u32)> {
         let n = self.ids.len();
-        let mut uf = UnionFind::new(n);
         let LshParams { bands, rows } = self.params;
-        let live: Vec<usize> = (0..n)
+        let live: Vec<u32> = (0..n)
             .filter(|&i| self.shingles.get(i).is_some_and(|&s| s > 0))
+            .filter_map(|i| u32::try_from(i).ok())
             .collect();
         let group_size = rayon::current_num_threads().max(1);
         let band_list: Vec<usize> = (0..bands).collect();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         for band_group in band_list.chunks(group_size) {
-            let buckets: Vec<Vec<(u64, usize)>> = band_group
+            let found: Vec<Vec<(u32, u32)>> = band_group
                 .par_iter()
                 .map(|&band| {
-                    let mut entries: Vec<(u64, usize)> = live
+                    let mut entries: Vec<(u64, u32)> = live
                         .iter()
                         .map(|&i| {
                             let values = self
-                                .signature(i)
+                                .signature(i as usize)
                                 .get(band * rows..(band + 1) * rows)
                                 .unwrap_or(&[]);
                             (band_hash(band, values), i)
                         })
                         .collect();
                     entries.sort_unstable();
-                    entries
-                })
-                .collect();
-            for entries in &buckets {
-                for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
-                    if bucket.len() < 2 {
-                        continue;
-                    }
-                    if bucket.len() <= MAX_BUCKET {
-                        for (k, &(_, a)) in bucket.iter().enumerate() {
-                            for &(_, b) in bucket.get(k + 1..).unwrap_or(&[]) {
-                                if uf.find(a) != uf.find(b) && self.verified(a, b) {
-                                    uf.union(a, b);
+                    let mut out = Vec::new();
+                    for bucket in entries.chunk_by(|x, y| x.0 == y.0) {
+                        if bucket.len() <= MAX_BUCKET {
+                            for (k, &(_, a)) in bucket.iter().enumerate() {
+                                for &(_, b) in bucket.get(k + 1..).unwrap_or(&[]) {
+                                    out.push((a, b));
+                                }
+                            }
+                        } else {
+                            for w in bucket.windows(2) {
+                                if let [(_, a), (_, b)] = w {
+                                    out.push((*a, *b));
                                 }
                             }
                         }
-                    } else {
-                        for w in bucket.windows(2) {
-                            if let [(_, a), (_, b)] = w
-                                && uf.find(*a) != uf.find(*b)
-                                && self.verified(*a, *b)
-                            {
-                                uf.union(*a, *b);
-                            }
-                        }
                     }
-                }
+                    out
+                })
+                .collect();
+            for f in found {
+                pairs.extend(f);
+            }
+            pairs.par_sort_unstable();
+            pairs.dedup();
+        }
+        pairs
+    }
+
+    /// Groups the documents and returns one record per document in input
+    /// order; see the module documentation.
+    pub fn finish(self) -> Vec<DedupRecord> {
+        self.finish_with_stats().0
+    }
+
+    /// Same as [`Deduper::finish`], with the run's figures.
+    pub fn finish_with_stats(mut self) -> (Vec<DedupRecord>, DedupStats) {
+        let n = self.ids.len();
+        if let Some(spool) = self.spool.as_mut()
+            && let Err(e) = spool.seal()
+        {
+            self.spool = None;
+            self.spool_error = Some(format!("cannot write the shingle spool: {e}"));
+        }
+        let pairs = self.candidate_pairs();
+        let decisions: Vec<(bool, bool)> = pairs
+            .par_iter()
+            .map_init(VerifyBuffers::default, |buffers, &(a, b)| {
+                self.verify(a as usize, b as usize, buffers)
+            })
+            .collect();
+        let mut uf = UnionFind::new(n);
+        let mut stats = DedupStats {
+            candidate_pairs: pairs.len(),
+            exact_unavailable: self.spool_error.clone(),
+            spooled_to_disk: self.spool.as_ref().is_some_and(Spool::spilled),
+            ..DedupStats::default()
+        };
+        for (&(a, b), &(near, exact)) in pairs.iter().zip(&decisions) {
+            stats.exact_checks += usize::from(exact);
+            if near {
+                stats.near_pairs += 1;
+                uf.union(a as usize, b as usize);
             }
         }
         let roots = uf.labels();
@@ -401,7 +581,7 @@ impl Deduper {
                 similarity,
             });
         }
-        records
+        (records, stats)
     }
 
     /// True when document `a` should be kept rather than `b` (`b < a` in
@@ -418,6 +598,26 @@ impl Deduper {
                 wa > wb || (wa == wb && a < b)
             }
         }
+    }
+}
+
+/// Reused buffers of exact verification (one per worker).
+#[derive(Debug, Default)]
+struct VerifyBuffers {
+    a: Vec<u32>,
+    b: Vec<u32>,
+    bytes: Vec<u8>,
+}
+
+/// `Some(at or above threshold)` when `value` is at least
+/// [`EXACT_MARGIN`] away from `threshold`, `None` when too close to call.
+fn decided(value: f64, threshold: f64) -> Option<bool> {
+    if value >= threshold + EXACT_MARGIN {
+        Some(true)
+    } else if value < threshold - EXACT_MARGIN {
+        Some(false)
+    } else {
+        None
     }
 }
 
