@@ -18,6 +18,47 @@ use std::collections::HashMap;
 use storyweave_extract::Article;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+/// A fast hasher for keys that are already hashes or small integers
+/// (feature hashes, document and story numbers): one multiply per word
+/// instead of SipHash, which dominates the story level's time otherwise.
+/// Not DoS-resistant, and need not be: keys come from xxh3 or are counters.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FastKeys;
+
+/// The hasher of [`FastKeys`].
+#[derive(Debug, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl std::hash::BuildHasher for FastKeys {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 31)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+/// A map with [`FastKeys`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, FastKeys>;
+
 /// Seeds keep the three kinds of feature apart even for equal strings.
 const TERM_SEED: u64 = 1;
 const NAME_SEED: u64 = 2;
@@ -46,6 +87,156 @@ pub(crate) struct Features {
     /// The year the article mentions most (ties: the latest): a clue to
     /// when the event happened, for undated articles.
     pub(crate) year: Option<i32>,
+    /// Calendar dates the article mentions (`Nov. 2`, `2 November 2016`,
+    /// `July 28, 2004`), as days since 1970-01-01, sorted and unique, at
+    /// most [`MAX_MENTIONED`]: the incident dates a follow-up names. A
+    /// date without a year is read as the latest such day up to a day after
+    /// publication (and dropped in an undated article); dates more than
+    /// [`MENTION_WINDOW`] days before publication are background, dropped.
+    pub(crate) mentioned: Vec<i64>,
+}
+
+/// Most mentioned dates kept per article (the first in reading order).
+pub(crate) const MAX_MENTIONED: usize = 8;
+/// How many days before publication a mentioned date may lie.
+pub(crate) const MENTION_WINDOW: i64 = 30;
+
+/// The month of an English month name or its abbreviation, any case.
+fn month_of(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let b = word.as_bytes();
+    let (Some(&a), Some(&c), Some(&d)) = (b.first(), b.get(1), b.get(2)) else {
+        return None;
+    };
+    if b.len() > 9 {
+        return None;
+    }
+    let month: u8 = match [a | 0x20, c | 0x20, d | 0x20] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    let full = MONTHS.get(usize::from(month) - 1).copied().unwrap_or("");
+    let known = b.len() == 3
+        || word.eq_ignore_ascii_case(full)
+        || (month == 9 && word.eq_ignore_ascii_case("sept"));
+    known.then_some(month)
+}
+
+/// A day of the month: `2`, `02`, `2nd`, `31st`.
+fn day_of(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = word.get(digits.len()..).unwrap_or("");
+    if digits.is_empty()
+        || digits.len() > 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !(suffix.is_empty()
+            || ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(s)))
+    {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// One word as a date part.
+#[derive(Debug, Clone, Copy, Default)]
+struct DatePart {
+    month: Option<u8>,
+    day: Option<u8>,
+    year: Option<i32>,
+}
+
+impl DatePart {
+    /// What `word` can be in a date.
+    fn of(word: &str) -> DatePart {
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => DatePart {
+                month: None,
+                day: day_of(word),
+                year: as_year(word),
+            },
+            Some(b) if b.is_ascii_alphabetic() => DatePart {
+                month: month_of(word),
+                day: None,
+                year: None,
+            },
+            _ => DatePart::default(),
+        }
+    }
+}
+
+/// Collects the `(month, day, year)` dates written in a text whose words
+/// are `parts`: month-day (`Nov. 2`, `July 28, 2004`) and day-month
+/// (`2 November 2016`).
+fn mentioned_dates(parts: &[DatePart], out: &mut Vec<(u8, u8, Option<i32>)>) {
+    for (i, p) in parts.iter().enumerate() {
+        let next = parts.get(i + 1).copied().unwrap_or_default();
+        let year = parts.get(i + 2).and_then(|p| p.year);
+        match (p.month, p.day, next.month, next.day) {
+            (Some(m), _, _, Some(d)) | (_, Some(d), Some(m), _) => out.push((m, d, year)),
+            _ => {}
+        }
+    }
+}
+
+/// Resolves written dates against the publication day (see
+/// [`Features::mentioned`]).
+fn resolve_mentions(
+    dates: &[(u8, u8, Option<i32>)],
+    published: Option<storyweave_text::Date>,
+) -> Vec<i64> {
+    let today = published.map(storyweave_text::Date::days_since_epoch);
+    let mut out: Vec<i64> = Vec::new();
+    for &(m, d, y) in dates {
+        let day = match (y, published) {
+            (Some(y), _) => {
+                storyweave_text::Date::new(y, m, d).map(storyweave_text::Date::days_since_epoch)
+            }
+            (None, Some(p)) => [p.year, p.year - 1].into_iter().find_map(|y| {
+                storyweave_text::Date::new(y, m, d)
+                    .map(storyweave_text::Date::days_since_epoch)
+                    .filter(|&x| today.is_none_or(|t| x <= t + 1))
+            }),
+            (None, None) => None,
+        };
+        let Some(day) = day else { continue };
+        if today.is_some_and(|t| day < t - MENTION_WINDOW || day > t + 1) {
+            continue;
+        }
+        if !out.contains(&day) {
+            out.push(day);
+            if out.len() == MAX_MENTIONED {
+                break;
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// The languages the story level tells apart (those of
@@ -285,8 +476,40 @@ const CALENDAR: &[&str] = &[
     "wednesday",
 ];
 
+/// Where each first letter's run starts in [`STOPWORDS`] (`a` to `z`, then
+/// the end), so that a lookup searches a handful of words, not all.
+const STOP_INDEX: [usize; 27] = letter_index(STOPWORDS);
+
+/// The start of each first letter's run in a sorted list of lower-case
+/// ASCII words (computed at compile time).
+const fn letter_index(words: &[&str]) -> [usize; 27] {
+    let mut index = [words.len(); 27];
+    let mut letter = 0;
+    let mut i = 0;
+    while letter < 26 {
+        while i < words.len() && (words[i].as_bytes()[0] as usize) < b'a' as usize + letter {
+            i += 1;
+        }
+        index[letter] = i;
+        letter += 1;
+    }
+    index
+}
+
 fn is_stopword(lower: &str) -> bool {
-    STOPWORDS.binary_search(&lower).is_ok()
+    let Some(&first) = lower.as_bytes().first() else {
+        return false;
+    };
+    if !first.is_ascii_lowercase() || lower.len() > 10 {
+        return false;
+    }
+    let letter = usize::from(first - b'a');
+    let (Some(&from), Some(&to)) = (STOP_INDEX.get(letter), STOP_INDEX.get(letter + 1)) else {
+        return false;
+    };
+    STOPWORDS
+        .get(from..to)
+        .is_some_and(|run| run.binary_search(&lower).is_ok())
 }
 
 /// Lowercases `word` into `buf` (reused; no allocation once warm).
@@ -315,12 +538,12 @@ fn singular(lower: &str) -> &str {
 }
 
 /// Adds `weight` to `feature` of `map`.
-fn bump(map: &mut HashMap<u64, f32>, feature: u64, weight: f32) {
+fn bump(map: &mut FastMap<u64, f32>, feature: u64, weight: f32) {
     *map.entry(feature).or_insert(0.0) += weight;
 }
 
 /// Turns accumulated weights into a sorted sparse vector, sublinearly damped.
-fn finish(map: HashMap<u64, f32>) -> Sparse {
+fn finish(map: FastMap<u64, f32>) -> Sparse {
     let mut v: Sparse = map.into_iter().map(|(k, w)| (k, (1.0 + w).ln())).collect();
     v.sort_unstable_by_key(|e| e.0);
     v
@@ -342,33 +565,56 @@ fn add_words(
     text: &str,
     weight: f32,
     buf: &mut String,
-    terms: &mut HashMap<u64, f32>,
-    names: &mut HashMap<u64, f32>,
+    terms: &mut FastMap<u64, f32>,
+    names: &mut FastMap<u64, f32>,
     years: &mut Vec<(i32, u32)>,
+    parts: &mut Vec<DatePart>,
 ) {
     let mut key = Vec::new();
+    parts.clear();
     for w in storyweave_text::words(text) {
+        parts.push(DatePart::of(w.text));
         fold_into(w.text, buf);
-        if buf.bytes().any(|b| b.is_ascii_digit()) {
-            number_key(buf, &mut key);
-            bump(names, xxh3_64_with_seed(&key, NUMBER_SEED), weight);
-            if let Some(year) = as_year(buf) {
-                match years.iter_mut().find(|(y, _)| *y == year) {
-                    Some((_, n)) => *n += 1,
-                    None => years.push((year, 1)),
-                }
+        if buf.contains('-') && buf.bytes().any(|b| b.is_ascii_digit()) {
+            // `4-year-old`, `9-month`: the figure and the words apart, so
+            // that `4-year-old` meets `4` and `year`.
+            for part in buf.split('-') {
+                add_token(part, weight, &mut key, terms, names, years);
             }
-            continue;
+        } else {
+            add_token(buf, weight, &mut key, terms, names, years);
         }
-        if buf.chars().count() < 2 || is_stopword(buf) {
-            continue;
-        }
-        bump(
-            terms,
-            xxh3_64_with_seed(singular(buf).as_bytes(), TERM_SEED),
-            weight,
-        );
     }
+}
+
+/// Adds one folded token: a number (any digit) or a content word.
+fn add_token(
+    token: &str,
+    weight: f32,
+    key: &mut Vec<u8>,
+    terms: &mut FastMap<u64, f32>,
+    names: &mut FastMap<u64, f32>,
+    years: &mut Vec<(i32, u32)>,
+) {
+    if token.bytes().any(|b| b.is_ascii_digit()) {
+        number_key(token, key);
+        bump(names, xxh3_64_with_seed(key, NUMBER_SEED), weight);
+        if let Some(year) = as_year(token) {
+            match years.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, n)) => *n += 1,
+                None => years.push((year, 1)),
+            }
+        }
+        return;
+    }
+    if token.chars().count() < 2 || is_stopword(token) {
+        return;
+    }
+    bump(
+        terms,
+        xxh3_64_with_seed(singular(token).as_bytes(), TERM_SEED),
+        weight,
+    );
 }
 
 /// Writes the key of a number token into `out`: for a plain figure its
@@ -408,7 +654,7 @@ fn as_year(token: &str) -> Option<i32> {
 }
 
 /// Collects the named entities of one sentence.
-fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut HashMap<u64, f32>) {
+fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<u64, f32>) {
     // The current run of capitalised words: (start byte, end byte, words,
     // whether it began at the sentence start).
     let mut run: Option<(usize, usize, usize, bool)> = None;
@@ -416,7 +662,7 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut HashMap<
     let mut lower = String::new();
     let flush = |run: Option<(usize, usize, usize, bool)>,
                  buf: &mut String,
-                 names: &mut HashMap<u64, f32>| {
+                 names: &mut FastMap<u64, f32>| {
         let Some((s, e, count, at_start)) = run else {
             return;
         };
@@ -478,9 +724,11 @@ impl Features {
     /// Extracts the features of one article.
     pub(crate) fn of(article: &Article) -> Features {
         let mut buf = String::new();
-        let mut terms = HashMap::new();
-        let mut names = HashMap::new();
+        let mut terms = FastMap::default();
+        let mut names = FastMap::default();
         let mut years = Vec::new();
+        let mut parts = Vec::new();
+        let mut dates = Vec::new();
         if let Some(title) = &article.title {
             add_words(
                 title,
@@ -489,7 +737,9 @@ impl Features {
                 &mut terms,
                 &mut names,
                 &mut years,
+                &mut parts,
             );
+            mentioned_dates(&parts, &mut dates);
         }
         for (n, s) in article.sentences.iter().enumerate() {
             let weight = if n < LEAD_SENTENCES {
@@ -498,8 +748,9 @@ impl Features {
                 TAIL_WEIGHT
             };
             add_words(
-                &s.text, weight, &mut buf, &mut terms, &mut names, &mut years,
+                &s.text, weight, &mut buf, &mut terms, &mut names, &mut years, &mut parts,
             );
+            mentioned_dates(&parts, &mut dates);
             add_names(&s.text, weight, &mut buf, &mut names);
         }
         Features {
@@ -510,6 +761,7 @@ impl Features {
                 .map(storyweave_text::Date::days_since_epoch),
             language: language_of(article),
             year: years.iter().max_by_key(|&&(y, n)| (n, y)).map(|&(y, _)| y),
+            mentioned: resolve_mentions(&dates, article.published),
         }
     }
 }
@@ -519,7 +771,7 @@ mod tests {
     use super::*;
 
     fn names_of(sentence: &str) -> Vec<u64> {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         add_names(sentence, 1.0, &mut String::new(), &mut map);
         let mut v: Vec<u64> = map.into_keys().collect();
         v.sort_unstable();
@@ -533,6 +785,13 @@ mod tests {
     #[test]
     fn word_lists_are_sorted() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 10));
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in ["zebra", "", "Ünter", "shooting", "aa", "yours2"] {
+            assert!(!is_stopword(w), "{w}");
+        }
         assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
     }
 
@@ -596,6 +855,82 @@ mod tests {
         assert_eq!(as_year("1848"), None);
         assert_eq!(as_year("20130"), None);
         assert_eq!(as_year("2,013"), None);
+    }
+
+    fn features_of(text: &str) -> Features {
+        let mut terms = FastMap::default();
+        let mut names = FastMap::default();
+        let mut years = Vec::new();
+        add_words(
+            text,
+            1.0,
+            &mut String::new(),
+            &mut terms,
+            &mut names,
+            &mut years,
+            &mut Vec::new(),
+        );
+        Features {
+            terms: finish(terms),
+            names: finish(names),
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn regression_ages_meet_their_figure_and_words() {
+        // `4-year-old` (one token) and `4 year old` share the figure and the words.
+        let joined = features_of("A 4-year-old girl");
+        let apart = features_of("A girl, 4 year old");
+        let keys = |v: &Sparse| v.iter().map(|e| e.0).collect::<Vec<_>>();
+        assert_eq!(keys(&joined.names), keys(&apart.names));
+        assert_eq!(keys(&joined.terms), keys(&apart.terms));
+        assert_eq!(joined.names.len(), 1, "only the figure is a number");
+    }
+
+    #[test]
+    fn written_dates_are_found_and_resolved_against_publication() {
+        let parts: Vec<DatePart> = storyweave_text::words(
+            "A man wounded in the Nov. 2 shooting died on 21st November; on July 28, 2004 too. He may 5 times.",
+        )
+        .map(|w| DatePart::of(w.text))
+        .collect();
+        let mut dates = Vec::new();
+        mentioned_dates(&parts, &mut dates);
+        assert_eq!(
+            dates,
+            vec![
+                (11, 2, None),
+                (11, 21, None),
+                (7, 28, Some(2004)),
+                (5, 5, None)
+            ]
+        );
+        let published = storyweave_text::Date::new(2016, 11, 22);
+        let day = |y, m, d| {
+            storyweave_text::Date::new(y, m, d).map(storyweave_text::Date::days_since_epoch)
+        };
+        // 2004 and May are far before publication: background, dropped.
+        assert_eq!(
+            resolve_mentions(&dates, published),
+            vec![day(2016, 11, 2).unwrap(), day(2016, 11, 21).unwrap()]
+        );
+        // Early January: "Dec. 30" is last year's.
+        let jan = storyweave_text::Date::new(2017, 1, 3);
+        assert_eq!(
+            resolve_mentions(&[(12, 30, None)], jan),
+            vec![day(2016, 12, 30).unwrap()]
+        );
+        // Undated: only dates with a year count.
+        assert_eq!(
+            resolve_mentions(&dates, None),
+            vec![day(2004, 7, 28).unwrap()]
+        );
+        assert_eq!(day_of("2nd"), Some(2));
+        assert_eq!(day_of("32"), None);
+        assert_eq!(day_of("2x"), None);
+        assert_eq!(month_of("Sept"), Some(9));
+        assert_eq!(month_of("Mayor"), None);
     }
 
     #[test]

@@ -305,7 +305,9 @@ impl ClustererBuilder {
     /// Time decay of the story score: full weight within `grace_days` of the
     /// story's dates, then `exp(-excess / scale_days)` (defaults 4 and 10:
     /// follow-ups — an arrest, a charge, a funeral — come days or weeks
-    /// after the event and still belong to its story).
+    /// after the event and still belong to its story). A dated article's
+    /// gap is measured from the closest of its publication day and the
+    /// dates it mentions up to 30 days earlier (`the Nov. 2 shooting`).
     pub fn story_time_decay(mut self, grace_days: f64, scale_days: f64) -> Self {
         self.story_grace_days = if grace_days.is_nan() {
             4.0

@@ -31,23 +31,37 @@
 //! * IDF comes from the documents seen so far, smoothed:
 //!   `ln((1 + N) / (1 + df)) + 1`;
 //! * `time` is 1 while the document's day is within `grace` days of the
-//!   story's dated members, then decays as `exp(-(gap - grace) / scale)`.
+//!   story's dated members, then decays as `exp(-(gap - grace) / scale)`;
+//!   a date the document mentions (`the Nov. 2 shooting`, at most 30 days
+//!   before publication) counts as its day when closer: follow-ups days or
+//!   weeks later name the incident's date.
 //!   When the document or the story is undated, the years they mention
 //!   most stand in: two or more years apart scale the score by 0.6 (an
 //!   article about a 2013 event is rarely the story of a 2008 one);
 //!   otherwise the factor is neutral (1).
 //!
 //! Candidate stories are found through an inverted index from features to
-//! stories (all names and the document's 20 strongest terms), and copies
-//! through an inverted index of rare shingles, so a document is never
-//! compared with every story or every document.
+//! stories: the document's names and its 20 strongest terms each reach the
+//! 64 most recent stories holding them, every story reached is credited
+//! with those features' share of the document's score (TF-IDF weight
+//! squared over the norm, names and terms in proportion to the name
+//! weight), and the 32 best credited are scored. Copies are found through
+//! an inverted index of rare shingles. A document is never compared with
+//! every story or every document.
+//!
+//! For speed every feature is interned once to a dense `u32` id: document
+//! frequencies live in a vector indexed by id (IDF costs two table reads,
+//! no logarithm), story centroids are id-sorted vectors, and a document is
+//! scattered once into a dense scratch array so that each candidate's dot
+//! product is one pass over its centroid. In a batch run the features of
+//! the documents are extracted in parallel, a block at a time; pushing
+//! stays sequential, so the stories are those of the one-by-one stream.
 
-use std::collections::HashMap;
-
+use rayon::prelude::*;
 use storyweave_extract::Article;
 use storyweave_fingerprint::{Fingerprint, jaccard_estimate};
 
-use crate::features::{Features, Sparse};
+use crate::features::{FastMap, Features};
 
 /// How strongly stories pull documents in.
 #[derive(Debug, Clone, Copy)]
@@ -69,65 +83,42 @@ pub(crate) struct StoryRule {
     pub(crate) family_max_df_fraction: f64,
 }
 
-/// A fast hasher for keys that are already hashes or small integers
-/// (feature hashes, document and story numbers): one multiply per word
-/// instead of SipHash, which dominates scoring time otherwise. Not
-/// DoS-resistant, and need not be: keys come from xxh3 or are counters.
-#[derive(Debug, Default, Clone, Copy)]
-struct FastKeys;
-
-/// The hasher of [`FastKeys`].
-#[derive(Debug, Default)]
-struct FastHasher(u64);
-
-impl std::hash::BuildHasher for FastKeys {
-    type Hasher = FastHasher;
-    fn build_hasher(&self) -> FastHasher {
-        FastHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 31)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(u64::from(x));
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-/// A map with [`FastKeys`].
-type FastMap<K, V> = HashMap<K, V, FastKeys>;
-
 /// Score factor of an undated document and story whose main years differ.
 const YEAR_MISMATCH: f64 = 0.6;
 
 /// Strongest terms of a document used to look up candidate stories.
 const LOOKUP_TERMS: usize = 20;
 /// Most recent stories taken from each feature's posting list.
-const POSTING_TAIL: usize = 256;
+const POSTING_TAIL: usize = 64;
 /// Most candidate stories scored per document (those sharing the most
-/// lookup features).
-const MAX_CANDIDATES: usize = 64;
-/// Marks name features in the shared posting index.
+/// lookup features, weighted by their IDF).
+const MAX_CANDIDATES: usize = 32;
+/// Marks name features in the shared feature space.
 const NAME_TAG: u64 = 0x8000_0000_0000_0000;
+/// Documents handled per parallel batch of feature extraction in a batch run.
+const BATCH: usize = 2048;
+
+/// A sparse vector over interned features: `(feature id, weight)` sorted by
+/// id, unique ids.
+type Ids = Vec<(u32, f32)>;
+
+/// One document with its features interned.
+#[derive(Debug, Clone, Default)]
+struct Doc {
+    terms: Ids,
+    names: Ids,
+    day: Option<i64>,
+    language: Option<&'static str>,
+    year: Option<i32>,
+    /// Dates the document mentions (see `Features::mentioned`).
+    mentioned: Vec<i64>,
+}
 
 /// One story under construction.
 #[derive(Debug, Default)]
 struct Story {
-    terms: Sparse,
-    names: Sparse,
+    terms: Ids,
+    names: Ids,
     /// Norms of the TF-IDF centroids, refreshed whenever the story changes.
     terms_norm: f64,
     names_norm: f64,
@@ -149,70 +140,135 @@ impl Story {
     }
 }
 
-/// Document frequencies of the documents seen so far.
+/// The feature space seen so far: every feature (term or name) interned
+/// once to a dense id, with its document frequency and the stories holding
+/// it, so that scoring works on arrays instead of hash lookups.
 #[derive(Debug, Default)]
-struct Idf {
+struct Vocab {
+    ids: FastMap<u64, u32>,
+    /// Documents holding each feature (among those pushed).
+    df: Vec<u32>,
+    /// Stories holding each feature, in the order they gained it.
+    postings: Vec<Vec<u32>>,
+    /// Documents pushed.
     seen: u32,
-    df: FastMap<u64, u32>,
+    /// `ln(1 + k)` for `k` up to `seen`, so IDF costs no logarithm.
+    ln1p: Vec<f64>,
 }
 
-impl Idf {
-    fn weight(&self, feature: u64) -> f64 {
-        let df = self.df.get(&feature).copied().unwrap_or(0);
-        ((1.0 + f64::from(self.seen)) / (1.0 + f64::from(df))).ln() + 1.0
+impl Vocab {
+    /// The id of a feature key, a new one for a key not seen before.
+    fn intern(&mut self, key: u64) -> u32 {
+        let next = u32::try_from(self.df.len()).unwrap_or(u32::MAX);
+        let id = *self.ids.entry(key).or_insert(next);
+        if id as usize == self.df.len() {
+            self.df.push(0);
+            self.postings.push(Vec::new());
+        }
+        id
     }
 
-    fn add(&mut self, features: &Features) {
-        self.seen += 1;
-        for &(k, _) in &features.terms {
-            *self.df.entry(k).or_insert(0) += 1;
+    /// The document's features as interned sparse vectors.
+    fn intern_doc(&mut self, f: &Features) -> Doc {
+        let mut terms: Ids = f.terms.iter().map(|&(k, w)| (self.intern(k), w)).collect();
+        terms.sort_unstable_by_key(|e| e.0);
+        let mut names: Ids = f
+            .names
+            .iter()
+            .map(|&(k, w)| (self.intern(k ^ NAME_TAG), w))
+            .collect();
+        names.sort_unstable_by_key(|e| e.0);
+        Doc {
+            terms,
+            names,
+            day: f.day,
+            language: f.language,
+            year: f.year,
+            mentioned: f.mentioned.clone(),
         }
-        for &(k, _) in &features.names {
-            *self.df.entry(k ^ NAME_TAG).or_insert(0) += 1;
+    }
+
+    fn ln1p(&self, k: u32) -> f64 {
+        self.ln1p
+            .get(k as usize)
+            .copied()
+            .unwrap_or_else(|| (1.0 + f64::from(k)).ln())
+    }
+
+    /// Smoothed IDF over the documents seen so far:
+    /// `ln((1 + N) / (1 + df)) + 1`.
+    fn idf(&self, id: u32) -> f64 {
+        let df = self.df.get(id as usize).copied().unwrap_or(0);
+        self.ln1p(self.seen) - self.ln1p(df) + 1.0
+    }
+
+    /// Counts one more document.
+    fn add(&mut self, doc: &Doc) {
+        self.seen = self.seen.saturating_add(1);
+        for &(id, _) in doc.terms.iter().chain(&doc.names) {
+            if let Some(df) = self.df.get_mut(id as usize) {
+                *df += 1;
+            }
+        }
+        while self.ln1p.len() <= self.seen as usize {
+            let k = self.ln1p.len() as f64;
+            self.ln1p.push((1.0 + k).ln());
         }
     }
 }
 
-/// Norm of a sparse vector weighted by IDF (`tag` selects the IDF space).
-fn norm(v: &Sparse, idf: &Idf, tag: u64) -> f64 {
+/// Norm of a sparse vector weighted by the current IDF.
+fn norm(v: &Ids, vocab: &Vocab) -> f64 {
     v.iter()
-        .map(|&(k, w)| {
-            let x = f64::from(w) * idf.weight(k ^ tag);
+        .map(|&(id, w)| {
+            let x = f64::from(w) * vocab.idf(id);
             x * x
         })
         .sum::<f64>()
         .sqrt()
 }
 
-/// TF-IDF cosine of a document vector and a story centroid whose norm is
-/// known. Cost grows with the document, not the story: each document
-/// feature is looked up in the sorted centroid.
-fn cosine(
-    doc: &Sparse,
-    doc_norm: f64,
-    centroid: &Sparse,
-    centroid_norm: f64,
-    idf: &Idf,
-    tag: u64,
-) -> f64 {
-    let mut dot = 0.0;
-    for &(k, w) in doc {
-        if let Ok(at) = centroid.binary_search_by_key(&k, |e| e.0)
-            && let Some(&(_, c)) = centroid.get(at)
-        {
-            let x = idf.weight(k ^ tag);
-            dot += f64::from(w) * f64::from(c) * x * x;
+/// Dot product of a document (scattered into `dense` as `weight * idf²`
+/// by feature id) and a story centroid. The centroid is walked when it is
+/// not much longer than the document; otherwise each document feature is
+/// looked up in it, so the cost never grows with the story alone.
+fn dot(doc: &Ids, dense: &[f32], centroid: &Ids) -> f64 {
+    if centroid.len() > 8 * doc.len() + 32 {
+        let mut sum = 0.0;
+        let mut from = 0;
+        for &(id, _) in doc {
+            let rest = centroid.get(from..).unwrap_or_default();
+            match rest.binary_search_by_key(&id, |e| e.0) {
+                Ok(at) => {
+                    if let Some(&(_, c)) = rest.get(at) {
+                        sum += f64::from(dense.get(id as usize).copied().unwrap_or(0.0) * c);
+                    }
+                    from += at + 1;
+                }
+                Err(at) => from += at,
+            }
         }
+        sum
+    } else {
+        centroid
+            .iter()
+            .map(|&(id, c)| f64::from(dense.get(id as usize).copied().unwrap_or(0.0) * c))
+            .sum()
     }
-    if dot == 0.0 {
-        return 0.0;
-    }
-    let den = doc_norm * centroid_norm;
-    if den > 0.0 { (dot / den).min(1.0) } else { 0.0 }
 }
 
-/// `centroid += v / |v|`, keeping the result sorted.
-fn add_unit(centroid: &mut Sparse, v: &Sparse) {
+/// Cosine from a dot product and two norms (0 when either is empty).
+fn cosine(dot: f64, a: f64, b: f64) -> f64 {
+    let den = a * b;
+    if dot > 0.0 && den > 0.0 {
+        (dot / den).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+/// `centroid += v / |v|`, keeping the result sorted; `scratch` is reused.
+fn add_unit(centroid: &mut Ids, v: &Ids, scratch: &mut Ids) {
     let len = v
         .iter()
         .map(|&(_, w)| f64::from(w) * f64::from(w))
@@ -221,98 +277,78 @@ fn add_unit(centroid: &mut Sparse, v: &Sparse) {
     if len == 0.0 {
         return;
     }
-    let mut out = Vec::with_capacity(centroid.len() + v.len());
-    let (mut i, mut j) = (0, 0);
-    loop {
-        match (centroid.get(i), v.get(j)) {
-            (Some(&(ka, wa)), Some(&(kb, wb))) => match ka.cmp(&kb) {
-                std::cmp::Ordering::Less => {
-                    out.push((ka, wa));
-                    i += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    out.push((kb, (f64::from(wb) / len) as f32));
-                    j += 1;
-                }
-                std::cmp::Ordering::Equal => {
-                    out.push((ka, wa + (f64::from(wb) / len) as f32));
-                    i += 1;
-                    j += 1;
-                }
-            },
-            (Some(&e), None) => {
-                out.push(e);
-                i += 1;
-            }
-            (None, Some(&(kb, wb))) => {
-                out.push((kb, (f64::from(wb) / len) as f32));
-                j += 1;
-            }
-            (None, None) => break,
-        }
-    }
-    *centroid = out;
+    merge_into(centroid, v, 1.0 / len, scratch);
 }
 
-/// `a += b` for sorted sparse vectors.
-fn add_sparse(a: &mut Sparse, b: &Sparse) {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+/// `a += scale * b` for sorted sparse vectors; `scratch` is reused.
+fn merge_into(a: &mut Ids, b: &Ids, scale: f64, scratch: &mut Ids) {
+    scratch.clear();
+    scratch.reserve(a.len() + b.len());
+    let scaled = |w: f32| (f64::from(w) * scale) as f32;
     let (mut i, mut j) = (0, 0);
     loop {
         match (a.get(i), b.get(j)) {
             (Some(&(ka, wa)), Some(&(kb, wb))) => match ka.cmp(&kb) {
                 std::cmp::Ordering::Less => {
-                    out.push((ka, wa));
+                    scratch.push((ka, wa));
                     i += 1;
                 }
                 std::cmp::Ordering::Greater => {
-                    out.push((kb, wb));
+                    scratch.push((kb, scaled(wb)));
                     j += 1;
                 }
                 std::cmp::Ordering::Equal => {
-                    out.push((ka, wa + wb));
+                    scratch.push((ka, wa + scaled(wb)));
                     i += 1;
                     j += 1;
                 }
             },
-            (Some(&e), None) | (None, Some(&e)) => {
-                out.push(e);
-                if i < a.len() {
-                    i += 1;
-                } else {
-                    j += 1;
-                }
+            (Some(&e), None) => {
+                scratch.push(e);
+                i += 1;
+            }
+            (None, Some(&(kb, wb))) => {
+                scratch.push((kb, scaled(wb)));
+                j += 1;
             }
             (None, None) => break,
         }
     }
-    *a = out;
+    std::mem::swap(a, scratch);
 }
 
 impl StoryRule {
-    /// Time factor between a document and a story: by publication days
-    /// when both are dated, else by the years they mention most (two years
-    /// or more apart: another event, most likely).
-    fn time_of(&self, doc: &Features, story: &Story) -> f64 {
-        if doc.day.is_some() && story.first_day.is_some() {
-            return self.time(doc.day, story);
-        }
-        match (doc.year, story.year()) {
-            (Some(a), Some(b)) if (a - b).abs() >= 2 => YEAR_MISMATCH,
-            _ => 1.0,
-        }
+    /// Time factor between a document and a story. When both are dated:
+    /// by the gap between the story's span of publication days and the
+    /// closest of the document's publication day and the dates it mentions
+    /// (a follow-up naming the incident's date is as close as the
+    /// incident). Otherwise by the years they mention most (two years or
+    /// more apart: another event, most likely).
+    fn time_of(&self, doc: &Doc, story: &Story) -> f64 {
+        let (Some(day), Some(first), Some(last)) = (doc.day, story.first_day, story.last_day)
+        else {
+            return match (doc.year, story.year()) {
+                (Some(a), Some(b)) if (a - b).abs() >= 2 => YEAR_MISMATCH,
+                _ => 1.0,
+            };
+        };
+        let gap_of = |d: i64| {
+            if d < first {
+                first - d
+            } else {
+                d.saturating_sub(last).max(0)
+            }
+        };
+        let gap = doc
+            .mentioned
+            .iter()
+            .map(|&d| gap_of(d))
+            .fold(gap_of(day), i64::min);
+        self.decay(gap as f64)
     }
 
-    /// Time factor between a day and a story's dated span.
-    fn time(&self, day: Option<i64>, story: &Story) -> f64 {
-        let (Some(d), Some(first), Some(last)) = (day, story.first_day, story.last_day) else {
-            return 1.0;
-        };
-        let gap = if d < first {
-            first - d
-        } else {
-            d.saturating_sub(last).max(0)
-        } as f64;
+    /// Time factor of a gap in days: 1 within the grace, then decaying.
+    fn decay(&self, gap: f64) -> f64 {
         let over = gap - self.grace_days;
         if over <= 0.0 {
             1.0
@@ -321,8 +357,11 @@ impl StoryRule {
         }
     }
 
-    /// `norms` are the document's TF-IDF norms (terms, names).
-    fn score(&self, doc: &Features, norms: (f64, f64), story: &Story, idf: &Idf) -> f64 {
+    /// Score of a document against a story. `norms` are the document's
+    /// TF-IDF norms (terms, names); `dense` holds the document scattered by
+    /// feature id (see [`dot`]).
+    fn score(&self, doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
+        let time = self.time_of(doc, story);
         // Across languages only what survives translation counts: names,
         // numbers and dates; words are compared within a language.
         let same_language = doc.language.is_none()
@@ -331,38 +370,35 @@ impl StoryRule {
                 .languages
                 .iter()
                 .any(|l| l.is_none() || *l == doc.language);
-        if !same_language {
-            let names = cosine(
-                &doc.names,
+        let names = || {
+            cosine(
+                dot(&doc.names, dense, &story.names),
                 norms.1,
-                &story.names,
                 story.names_norm,
-                idf,
-                NAME_TAG,
-            );
-            return names * self.time_of(doc, story);
+            )
+        };
+        if !same_language {
+            return names() * time;
         }
-        let terms = cosine(&doc.terms, norms.0, &story.terms, story.terms_norm, idf, 0);
+        let terms = cosine(
+            dot(&doc.terms, dense, &story.terms),
+            norms.0,
+            story.terms_norm,
+        );
         let content = if doc.names.is_empty() {
             terms
         } else {
-            let names = cosine(
-                &doc.names,
-                norms.1,
-                &story.names,
-                story.names_norm,
-                idf,
-                NAME_TAG,
-            );
-            (1.0 - self.name_weight) * terms + self.name_weight * names
+            (1.0 - self.name_weight) * terms + self.name_weight * names()
         };
-        content * self.time_of(doc, story)
+        content * time
     }
 }
 
-/// A shingle's documents so far, or `None` once it is too common to be
-/// evidence of text reuse (the list is then dropped).
-type Posting = Option<Vec<u32>>;
+/// Marks a shingle list index (rather than a single document) in the
+/// shingle index.
+const LIST: u32 = 0x8000_0000;
+/// Marks a shingle too common to be evidence of text reuse.
+const DROPPED: u32 = u32::MAX;
 
 /// Stories built online, one document at a time, in publication order.
 ///
@@ -383,23 +419,31 @@ type Posting = Option<Vec<u32>>;
 #[derive(Debug)]
 pub struct StoryClusterer {
     rule: StoryRule,
-    idf: Idf,
+    vocab: Vocab,
     stories: Vec<Story>,
-    /// Features (terms and names) to the stories holding them.
-    postings: FastMap<u64, Vec<u32>>,
     /// Story of every document pushed so far.
     story_of: Vec<u32>,
     /// Exact-text hash (with shingle count) to story.
     exact: FastMap<(u64, usize), u32>,
-    /// Shingle to the documents holding it while it is rare.
-    shingles: FastMap<u64, Posting>,
+    /// Shingle to the one document holding it, or (tagged [`LIST`]) to its
+    /// list of documents in `shingle_lists` while it is rare, or
+    /// [`DROPPED`] once it is too common. Most shingles are held by one
+    /// document, which then costs no list.
+    shingles: FastMap<u64, u32>,
+    shingle_lists: Vec<Vec<u32>>,
     /// Shingle count and MinHash signature of every document so far.
     sizes: Vec<u32>,
     signatures: Vec<Vec<u32>>,
     /// Scratch: shared-shingle counts per earlier document.
     counts: FastMap<u32, u32>,
+    /// Scratch: the document scattered by feature id (`weight * idf²`).
+    dense: Vec<f32>,
+    /// Scratch: lookup weight gathered per story, and the stories touched.
+    gathered: Vec<f32>,
+    touched: Vec<u32>,
     candidates: Vec<u32>,
-    hits: Vec<(u32, u32)>,
+    strongest: Vec<(f64, u32)>,
+    merge_scratch: Ids,
     linked: Vec<u32>,
     /// For every story, the story it was merged into (itself if none).
     merged_into: Vec<u32>,
@@ -411,17 +455,21 @@ impl StoryClusterer {
     pub(crate) fn new(rule: StoryRule) -> StoryClusterer {
         StoryClusterer {
             rule,
-            idf: Idf::default(),
+            vocab: Vocab::default(),
             stories: Vec::new(),
-            postings: FastMap::default(),
             story_of: Vec::new(),
             exact: FastMap::default(),
             shingles: FastMap::default(),
+            shingle_lists: Vec::new(),
             sizes: Vec::new(),
             signatures: Vec::new(),
             counts: FastMap::default(),
+            dense: Vec::new(),
+            gathered: Vec::new(),
+            touched: Vec::new(),
             candidates: Vec::new(),
-            hits: Vec::new(),
+            strongest: Vec::new(),
+            merge_scratch: Vec::new(),
             linked: Vec::new(),
             merged_into: Vec::new(),
             live: 0,
@@ -448,9 +496,20 @@ impl StoryClusterer {
             .collect()
     }
 
+    /// The rare-shingle cap with `seen` documents so far.
+    fn shingle_cap(&self, seen: usize) -> usize {
+        self.rule
+            .family_max_df
+            .max((self.rule.family_max_df_fraction * seen as f64).ceil() as usize)
+    }
+
     /// The stories of the earlier documents this one copies (exact, near
-    /// or family links), as roots, sorted and unique, into `self.linked`.
-    fn copied_stories(&mut self, fp: &Fingerprint) {
+    /// or family links), as roots, sorted and unique, into `self.linked`;
+    /// in the same pass over its shingles, indexes them as document `doc`'s
+    /// (one hash lookup per shingle for both). Counting sees only earlier
+    /// documents, with the rare cap of the documents seen before this one;
+    /// indexing uses the cap counting this one, as a separate pass would.
+    fn copied_stories(&mut self, doc: u32, fp: &Fingerprint) {
         self.linked.clear();
         if fp.is_empty() {
             return;
@@ -459,17 +518,51 @@ impl StoryClusterer {
             self.linked.push(s);
         }
         let seen = self.story_of.len();
-        let cap = self
-            .rule
-            .family_max_df
-            .max((self.rule.family_max_df_fraction * seen as f64).ceil() as usize);
+        let cap_before = self.shingle_cap(seen);
+        let cap_after = self.shingle_cap(seen + 1);
+        let indexable = doc & LIST == 0;
         self.counts.clear();
-        for sh in &fp.shingles {
-            if let Some(Some(docs)) = self.shingles.get(sh)
-                && docs.len() <= cap
-            {
-                for &d in docs {
-                    *self.counts.entry(d).or_insert(0) += 1;
+        for &sh in &fp.shingles {
+            let slot = match self.shingles.entry(sh) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    if indexable {
+                        v.insert(doc);
+                    }
+                    continue;
+                }
+                std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            };
+            let v = *slot;
+            if v == DROPPED {
+                continue;
+            }
+            if v & LIST == 0 {
+                // One earlier holder.
+                *self.counts.entry(v).or_insert(0) += 1;
+                if !indexable || v == doc {
+                    continue;
+                }
+                match u32::try_from(self.shingle_lists.len()) {
+                    Ok(at) if at & LIST == 0 && cap_after >= 2 => {
+                        self.shingle_lists.push(vec![v, doc]);
+                        *slot = at | LIST;
+                    }
+                    _ => *slot = DROPPED,
+                }
+            } else if let Some(docs) = self.shingle_lists.get_mut((v & !LIST) as usize) {
+                if docs.len() <= cap_before {
+                    for &d in docs.iter() {
+                        *self.counts.entry(d).or_insert(0) += 1;
+                    }
+                }
+                if !indexable || docs.last() == Some(&doc) {
+                    continue;
+                }
+                if docs.len() >= cap_after {
+                    *docs = Vec::new();
+                    *slot = DROPPED;
+                } else {
+                    docs.push(doc);
                 }
             }
         }
@@ -522,8 +615,20 @@ impl StoryClusterer {
             *slot = into;
         }
         if let Some(story) = self.stories.get_mut(into as usize) {
-            add_sparse(&mut story.terms, &absorbed.terms);
-            add_sparse(&mut story.names, &absorbed.names);
+            merge_into(
+                &mut story.terms,
+                &absorbed.terms,
+                1.0,
+                &mut self.merge_scratch,
+            );
+            merge_into(
+                &mut story.names,
+                &absorbed.names,
+                1.0,
+                &mut self.merge_scratch,
+            );
+            story.terms_norm = norm(&story.terms, &self.vocab);
+            story.names_norm = norm(&story.names, &self.vocab);
             story.first_day = match (story.first_day, absorbed.first_day) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -547,32 +652,19 @@ impl StoryClusterer {
         self.live -= 1;
     }
 
-    /// Remembers the shingles of document `doc`.
-    fn index_shingles(&mut self, doc: u32, fp: &Fingerprint) {
-        let seen = self.story_of.len();
-        let cap = self
-            .rule
-            .family_max_df
-            .max((self.rule.family_max_df_fraction * seen as f64).ceil() as usize);
-        for &sh in &fp.shingles {
-            let slot = self.shingles.entry(sh).or_insert_with(|| Some(Vec::new()));
-            if let Some(docs) = slot {
-                if docs.len() >= cap {
-                    *slot = None;
-                } else {
-                    docs.push(doc);
-                }
-            }
-        }
-    }
-
     /// Assigns one document to a story (an existing one or a new one) and
     /// returns the story's index. Documents must come in publication order
     /// for the result to match the batch run.
     pub fn push(&mut self, article: &Article, fingerprint: &Fingerprint) -> usize {
-        let doc = Features::of(article);
+        self.push_features(&Features::of(article), fingerprint)
+    }
+
+    /// [`push`](StoryClusterer::push) with the features already extracted.
+    fn push_features(&mut self, features: &Features, fingerprint: &Fingerprint) -> usize {
+        let doc = self.vocab.intern_doc(features);
         let language = doc.language;
-        self.copied_stories(fingerprint);
+        let id = u32::try_from(self.story_of.len()).unwrap_or(u32::MAX);
+        self.copied_stories(id, fingerprint);
         let chosen = match self.linked.first().copied() {
             Some(s) => {
                 for k in 1..self.linked.len() {
@@ -590,22 +682,20 @@ impl StoryClusterer {
                 id
             }),
         };
-        let id = u32::try_from(self.story_of.len()).unwrap_or(u32::MAX);
         self.story_of.push(chosen);
         if !fingerprint.is_empty() {
             self.exact
                 .entry((fingerprint.exact, fingerprint.shingles.len()))
                 .or_insert(chosen);
         }
-        self.index_shingles(id, fingerprint);
         self.sizes
             .push(u32::try_from(fingerprint.shingles.len()).unwrap_or(u32::MAX));
         self.signatures.push(fingerprint.signature.clone());
         if let Some(story) = self.stories.get_mut(chosen as usize) {
-            add_unit(&mut story.terms, &doc.terms);
-            add_unit(&mut story.names, &doc.names);
-            story.terms_norm = norm(&story.terms, &self.idf, 0);
-            story.names_norm = norm(&story.names, &self.idf, NAME_TAG);
+            add_unit(&mut story.terms, &doc.terms, &mut self.merge_scratch);
+            add_unit(&mut story.names, &doc.names, &mut self.merge_scratch);
+            story.terms_norm = norm(&story.terms, &self.vocab);
+            story.names_norm = norm(&story.names, &self.vocab);
             if let Some(d) = doc.day {
                 story.first_day = Some(story.first_day.map_or(d, |f| f.min(d)));
                 story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
@@ -620,81 +710,127 @@ impl StoryClusterer {
                 }
             }
         }
-        let keys = doc
-            .terms
-            .iter()
-            .map(|&(k, _)| k)
-            .chain(doc.names.iter().map(|&(k, _)| k ^ NAME_TAG));
-        for key in keys {
-            let list = self.postings.entry(key).or_default();
-            if list.last() != Some(&chosen) {
+        for &(f, _) in doc.terms.iter().chain(&doc.names) {
+            if let Some(list) = self.vocab.postings.get_mut(f as usize)
+                && list.last() != Some(&chosen)
+            {
                 list.push(chosen);
             }
         }
-        self.idf.add(&doc);
+        self.vocab.add(&doc);
         chosen as usize
     }
 
-    /// The best-scoring story at or above the threshold, if any.
-    fn best_story(&mut self, doc: &Features) -> Option<u32> {
-        let idf = &self.idf;
-        self.candidates.clear();
-        let mut strongest: Vec<(f64, u64)> = doc
-            .terms
-            .iter()
-            .map(|&(k, w)| (f64::from(w) * idf.weight(k), k))
-            .collect();
-        strongest.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let keys = strongest
-            .iter()
-            .take(LOOKUP_TERMS)
-            .map(|&(_, k)| k)
-            .chain(doc.names.iter().map(|&(k, _)| k ^ NAME_TAG));
-        for key in keys {
-            if let Some(list) = self.postings.get(&key) {
-                // The most recent stories holding the feature: lists grow in
-                // time order, and time decay makes old stories unlikely.
-                let from = list.len().saturating_sub(POSTING_TAIL);
-                self.candidates
-                    .extend_from_slice(list.get(from..).unwrap_or_default());
-            }
+    /// The candidate stories of a document into `self.candidates`, sorted:
+    /// the stories reached from its names and its strongest terms through
+    /// the feature postings (most recent first), ranked by the summed IDF
+    /// of the lookup features that reach them.
+    fn gather_candidates(&mut self, doc: &Doc) {
+        let vocab = &self.vocab;
+        self.strongest.clear();
+        self.strongest.extend(
+            doc.terms
+                .iter()
+                .map(|&(id, w)| (f64::from(w) * vocab.idf(id), id)),
+        );
+        let by_strength = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if self.strongest.len() > LOOKUP_TERMS {
+            self.strongest
+                .select_nth_unstable_by(LOOKUP_TERMS, by_strength);
+            self.strongest.truncate(LOOKUP_TERMS);
         }
-        // Keep the stories hit by the most lookup features (newest first on
-        // ties): a bounded number of scores per document.
-        self.candidates.sort_unstable();
-        self.hits.clear();
-        for &c in &self.candidates {
-            match self.hits.last_mut() {
-                Some((n, s)) if *s == c => *n += 1,
-                _ => self.hits.push((1, c)),
-            }
+        if self.gathered.len() < self.stories.len() {
+            self.gathered.resize(self.stories.len(), 0.0);
         }
-        self.hits
-            .sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-        self.hits.truncate(MAX_CANDIDATES);
-        self.candidates.clear();
-        self.candidates.extend(self.hits.iter().map(|&(_, s)| s));
-        let norms = (norm(&doc.terms, idf, 0), norm(&doc.names, idf, NAME_TAG));
-        let mut best: Option<(f64, u32)> = None;
-        for c in &mut self.candidates {
-            let mut s = *c;
-            while let Some(&p) = self.merged_into.get(s as usize) {
-                if p == s {
-                    break;
+        self.touched.clear();
+        // Each lookup feature counts as its share of the document's score:
+        // its TF-IDF weight squared over the document's norm, terms and
+        // names in proportion to the name weight.
+        let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
+        let name_weight = self.rule.name_weight;
+        let lookups = self
+            .strongest
+            .iter()
+            .map(|&(x, id)| (id, (1.0 - name_weight) * x * x / norms.0.max(1e-9)))
+            .chain(doc.names.iter().map(|&(id, w)| {
+                let x = f64::from(w) * vocab.idf(id);
+                (id, name_weight * x * x / norms.1.max(1e-9))
+            }));
+        for (id, weight) in lookups {
+            let Some(list) = vocab.postings.get(id as usize) else {
+                continue;
+            };
+            let weight = weight as f32;
+            // The most recent stories holding the feature: lists grow in
+            // time order, and time decay makes old stories unlikely.
+            let from = list.len().saturating_sub(POSTING_TAIL);
+            for &s in list.get(from..).unwrap_or_default() {
+                let mut root = s;
+                while let Some(&p) = self.merged_into.get(root as usize) {
+                    if p == root {
+                        break;
+                    }
+                    root = p;
                 }
-                s = p;
+                if let Some(g) = self.gathered.get_mut(root as usize) {
+                    if *g == 0.0 {
+                        self.touched.push(root);
+                    }
+                    *g += weight;
+                }
             }
-            *c = s;
         }
+        // Keep the stories reached with the most lookup weight (newest
+        // first on ties): a bounded number of scores per document.
+        let gathered = &self.gathered;
+        let weight = |s: u32| gathered.get(s as usize).copied().unwrap_or(0.0);
+        let by_weight = |a: &u32, b: &u32| weight(*b).total_cmp(&weight(*a)).then(b.cmp(a));
+        if self.touched.len() > MAX_CANDIDATES {
+            self.touched
+                .select_nth_unstable_by(MAX_CANDIDATES, by_weight);
+        }
+        self.candidates.clear();
+        self.candidates
+            .extend(self.touched.iter().take(MAX_CANDIDATES).copied());
         self.candidates.sort_unstable();
-        self.candidates.dedup();
+        for &s in &self.touched {
+            if let Some(g) = self.gathered.get_mut(s as usize) {
+                *g = 0.0;
+            }
+        }
+    }
+
+    /// The best-scoring story at or above the threshold, if any.
+    fn best_story(&mut self, doc: &Doc) -> Option<u32> {
+        self.gather_candidates(doc);
+        let vocab = &self.vocab;
+        let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
+        if self.dense.len() < vocab.df.len() {
+            self.dense.resize(vocab.df.len(), 0.0);
+        }
+        for &(id, w) in doc.terms.iter().chain(&doc.names) {
+            if let Some(x) = self.dense.get_mut(id as usize) {
+                let idf = vocab.idf(id);
+                *x = (f64::from(w) * idf * idf) as f32;
+            }
+        }
+        let mut best: Option<(f64, u32)> = None;
         for &s in &self.candidates {
             let Some(story) = self.stories.get(s as usize) else {
                 continue;
             };
-            let score = self.rule.score(doc, norms, story, idf);
+            if self.rule.time_of(doc, story) < self.rule.threshold {
+                // Even a perfect match would not reach the threshold.
+                continue;
+            }
+            let score = self.rule.score(doc, norms, &self.dense, story);
             if score >= self.rule.threshold && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
+            }
+        }
+        for &(id, _) in doc.terms.iter().chain(&doc.names) {
+            if let Some(x) = self.dense.get_mut(id as usize) {
+                *x = 0.0;
             }
         }
         best.map(|(_, s)| s)
@@ -730,10 +866,26 @@ pub(crate) fn stories(
     let empty = Fingerprint::default();
     let mut online = StoryClusterer::new(rule);
     let order = publication_order(articles);
-    for &i in &order {
-        if let Some(article) = articles.get(i) {
-            online.push(article, fingerprints.get(i).unwrap_or(&empty));
-        }
+    // Features do not depend on the stories: the next block's are
+    // extracted (in parallel) while the current block is pushed in order.
+    let extract = |block: &[usize]| -> Vec<Features> {
+        block
+            .par_iter()
+            .map(|&i| articles.get(i).map(Features::of).unwrap_or_default())
+            .collect()
+    };
+    let blocks: Vec<&[usize]> = order.chunks(BATCH).collect();
+    let mut current = blocks.first().map(|b| extract(b)).unwrap_or_default();
+    for (k, block) in blocks.iter().enumerate() {
+        let (next, ()) = rayon::join(
+            || blocks.get(k + 1).map(|b| extract(b)).unwrap_or_default(),
+            || {
+                for (&i, f) in block.iter().zip(&current) {
+                    online.push_features(f, fingerprints.get(i).unwrap_or(&empty));
+                }
+            },
+        );
+        current = next;
     }
     let mut story_of = vec![0usize; n];
     for (&i, s) in order.iter().zip(online.assignments()) {
@@ -759,73 +911,13 @@ pub(crate) fn stories(
 mod tests {
     use super::*;
 
-    fn features(day: Option<i64>, year: Option<i32>, language: Option<&'static str>) -> Features {
-        Features {
+    fn doc(day: Option<i64>, year: Option<i32>, language: Option<&'static str>) -> Doc {
+        Doc {
             day,
             year,
             language,
-            ..Features::default()
+            ..Doc::default()
         }
-    }
-
-    #[test]
-    fn undated_documents_and_stories_are_compared_by_the_years_they_mention() {
-        let rule = test_rule();
-        let mut story = Story {
-            years: vec![(2013, 3), (2008, 1)],
-            ..Story::default()
-        };
-        assert_eq!(story.year(), Some(2013));
-        assert_eq!(rule.time_of(&features(None, Some(2013), None), &story), 1.0);
-        assert_eq!(rule.time_of(&features(None, Some(2012), None), &story), 1.0);
-        assert_eq!(
-            rule.time_of(&features(None, Some(2008), None), &story),
-            YEAR_MISMATCH
-        );
-        assert_eq!(rule.time_of(&features(None, None, None), &story), 1.0);
-        // Dated on both sides: the days decide, not the years.
-        story.first_day = Some(100);
-        story.last_day = Some(100);
-        assert_eq!(
-            rule.time_of(&features(Some(101), Some(1990), None), &story),
-            1.0
-        );
-    }
-
-    #[test]
-    fn across_languages_only_names_count() {
-        let rule = test_rule();
-        let idf = Idf::default();
-        let doc = Features {
-            terms: vec![(1, 1.0)],
-            names: vec![(9, 1.0)],
-            language: Some("es"),
-            ..Features::default()
-        };
-        let story = Story {
-            terms: vec![(1, 1.0)],
-            names: vec![(8, 1.0)],
-            terms_norm: norm(&vec![(1, 1.0)], &idf, 0),
-            names_norm: norm(&vec![(8, 1.0)], &idf, NAME_TAG),
-            languages: vec![Some("en")],
-            ..Story::default()
-        };
-        let norms = (norm(&doc.terms, &idf, 0), norm(&doc.names, &idf, NAME_TAG));
-        // Same words, no shared name: nothing across languages...
-        assert_eq!(rule.score(&doc, norms, &story, &idf), 0.0);
-        // ...but the words count within one language.
-        let same = Features {
-            language: Some("en"),
-            ..doc.clone()
-        };
-        assert!(rule.score(&same, norms, &story, &idf) > 0.5);
-    }
-
-    #[test]
-    fn merged_sparse_vectors_add_up() {
-        let mut a: Sparse = vec![(1, 1.0), (4, 2.0)];
-        add_sparse(&mut a, &vec![(2, 1.0), (4, 0.5), (9, 3.0)]);
-        assert_eq!(a, vec![(1, 1.0), (2, 1.0), (4, 2.5), (9, 3.0)]);
     }
 
     fn test_rule() -> StoryRule {
@@ -842,49 +934,184 @@ mod tests {
         }
     }
 
+    /// Scores `doc` against `story` as `best_story` does.
+    fn score(rule: &StoryRule, vocab: &Vocab, doc: &Doc, story: &Story) -> f64 {
+        let mut dense = vec![0.0f32; vocab.df.len()];
+        for &(id, w) in doc.terms.iter().chain(&doc.names) {
+            let idf = vocab.idf(id);
+            dense[id as usize] = (f64::from(w) * idf * idf) as f32;
+        }
+        let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
+        rule.score(doc, norms, &dense, story)
+    }
+
+    #[test]
+    fn undated_documents_and_stories_are_compared_by_the_years_they_mention() {
+        let rule = test_rule();
+        let mut story = Story {
+            years: vec![(2013, 3), (2008, 1)],
+            ..Story::default()
+        };
+        assert_eq!(story.year(), Some(2013));
+        assert_eq!(rule.time_of(&doc(None, Some(2013), None), &story), 1.0);
+        assert_eq!(rule.time_of(&doc(None, Some(2012), None), &story), 1.0);
+        assert_eq!(
+            rule.time_of(&doc(None, Some(2008), None), &story),
+            YEAR_MISMATCH
+        );
+        assert_eq!(rule.time_of(&doc(None, None, None), &story), 1.0);
+        // Dated on both sides: the days decide, not the years.
+        story.first_day = Some(100);
+        story.last_day = Some(100);
+        assert_eq!(rule.time_of(&doc(Some(101), Some(1990), None), &story), 1.0);
+    }
+
+    #[test]
+    fn across_languages_only_names_count() {
+        let rule = test_rule();
+        let mut vocab = Vocab::default();
+        let (word, name, other) = (vocab.intern(1), vocab.intern(9), vocab.intern(8));
+        let es = Doc {
+            terms: vec![(word, 1.0)],
+            names: vec![(name, 1.0)],
+            language: Some("es"),
+            ..Doc::default()
+        };
+        let story = Story {
+            terms: vec![(word, 1.0)],
+            names: vec![(other, 1.0)],
+            terms_norm: norm(&vec![(word, 1.0)], &vocab),
+            names_norm: norm(&vec![(other, 1.0)], &vocab),
+            languages: vec![Some("en")],
+            ..Story::default()
+        };
+        // Same words, no shared name: nothing across languages...
+        assert_eq!(score(&rule, &vocab, &es, &story), 0.0);
+        // ...but the words count within one language.
+        let en = Doc {
+            language: Some("en"),
+            ..es.clone()
+        };
+        assert!(score(&rule, &vocab, &en, &story) > 0.5);
+    }
+
+    #[test]
+    fn merged_sparse_vectors_add_up() {
+        let mut a: Ids = vec![(1, 1.0), (4, 2.0)];
+        merge_into(
+            &mut a,
+            &vec![(2, 1.0), (4, 0.5), (9, 3.0)],
+            1.0,
+            &mut Vec::new(),
+        );
+        assert_eq!(a, vec![(1, 1.0), (2, 1.0), (4, 2.5), (9, 3.0)]);
+    }
+
     #[test]
     fn time_factor_decays_after_grace() {
-        let rule = StoryRule {
-            threshold: 0.25,
-            name_weight: 0.4,
-            grace_days: 2.0,
-            scale_days: 3.0,
-            near_threshold: 0.8,
-            family_containment: 0.2,
-            family_min_shared: 10,
-            family_max_df: 50,
-            family_max_df_fraction: 0.005,
-        };
+        let rule = test_rule();
         let story = Story {
             first_day: Some(100),
             last_day: Some(101),
             ..Story::default()
         };
-        assert_eq!(rule.time(Some(100), &story), 1.0);
-        assert_eq!(rule.time(Some(103), &story), 1.0);
-        assert_eq!(rule.time(None, &story), 1.0);
-        assert!(rule.time(Some(110), &story) < 0.1);
-        assert!(rule.time(Some(90), &story) < 0.1);
-        assert!(rule.time(Some(105), &story) > rule.time(Some(106), &story));
+        let time = |day: Option<i64>| rule.time_of(&doc(day, None, None), &story);
+        assert_eq!(time(Some(100)), 1.0);
+        assert_eq!(time(Some(103)), 1.0);
+        assert_eq!(time(None), 1.0);
+        assert!(time(Some(110)) < 0.1);
+        assert!(time(Some(90)) < 0.1);
+        assert!(time(Some(105)) > time(Some(106)));
+    }
+
+    #[test]
+    fn a_follow_up_naming_the_incident_date_is_close_in_time() {
+        let rule = test_rule();
+        let story = Story {
+            first_day: Some(100),
+            last_day: Some(101),
+            ..Story::default()
+        };
+        let late = doc(Some(120), None, None);
+        assert!(rule.time_of(&late, &story) < 0.01);
+        let follow_up = Doc {
+            mentioned: vec![99],
+            ..late.clone()
+        };
+        assert_eq!(rule.time_of(&follow_up, &story), 1.0);
+        // Mentioned dates do not date an undated document.
+        let undated = Doc {
+            day: None,
+            mentioned: vec![500],
+            ..Doc::default()
+        };
+        assert_eq!(rule.time_of(&undated, &story), 1.0);
     }
 
     #[test]
     fn centroid_sums_unit_vectors() {
-        let mut c = Sparse::new();
-        add_unit(&mut c, &vec![(1, 3.0), (5, 4.0)]);
-        add_unit(&mut c, &vec![(2, 1.0), (5, 1.0)]);
+        let mut c = Ids::new();
+        let mut scratch = Ids::new();
+        add_unit(&mut c, &vec![(1, 3.0), (5, 4.0)], &mut scratch);
+        add_unit(&mut c, &vec![(2, 1.0), (5, 1.0)], &mut scratch);
         assert_eq!(c.len(), 3);
         assert!((c[0].1 - 0.6).abs() < 1e-6);
         assert!((c[2].1 - (0.8 + std::f32::consts::FRAC_1_SQRT_2)).abs() < 1e-5);
     }
 
     #[test]
-    fn cosine_of_identical_vectors_is_one() {
-        let idf = Idf::default();
-        let v = vec![(1, 1.0), (7, 2.0)];
-        let n = norm(&v, &idf, 0);
-        assert!((cosine(&v, n, &v, n, &idf, 0) - 1.0).abs() < 1e-9);
-        assert_eq!(cosine(&v, n, &vec![(3, 1.0)], 1.0, &idf, 0), 0.0);
-        assert_eq!(cosine(&v, n, &Sparse::new(), 0.0, &idf, 0), 0.0);
+    fn dot_walks_or_searches_the_centroid_alike() {
+        let doc: Ids = vec![(3, 1.0), (40, 2.0), (77, 1.0)];
+        let mut dense = vec![0.0f32; 100];
+        for &(id, w) in &doc {
+            dense[id as usize] = w;
+        }
+        let short: Ids = vec![(3, 2.0), (50, 1.0), (77, 1.0)];
+        assert_eq!(dot(&doc, &dense, &short), 3.0);
+        // A centroid long enough to be searched rather than walked.
+        let long: Ids = (0..100).map(|i| (i, 1.0)).collect();
+        assert!(long.len() > 8 * doc.len() + 32);
+        assert_eq!(dot(&doc, &dense, &long), 4.0);
+        assert_eq!(cosine(0.0, 1.0, 1.0), 0.0);
+        assert_eq!(cosine(1.0, 0.0, 1.0), 0.0);
+    }
+
+    #[test]
+    fn idf_is_smoothed_and_falls_with_document_frequency() {
+        let mut vocab = Vocab::default();
+        let (a, b) = (vocab.intern(10), vocab.intern(20));
+        assert_eq!(vocab.intern(10), a, "interning is stable");
+        for _ in 0..3 {
+            vocab.add(&Doc {
+                terms: vec![(a, 1.0)],
+                ..Doc::default()
+            });
+        }
+        // ln((1 + 3) / (1 + 3)) + 1 and ln((1 + 3) / 1) + 1.
+        assert!((vocab.idf(a) - 1.0).abs() < 1e-12);
+        assert!((vocab.idf(b) - (4.0f64.ln() + 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn shingle_index_drops_shingles_once_common() {
+        let mut rule = test_rule();
+        rule.family_max_df = 2;
+        rule.family_max_df_fraction = 0.0;
+        let mut sc = StoryClusterer::new(rule);
+        let fp = Fingerprint {
+            shingles: vec![7],
+            ..Fingerprint::default()
+        };
+        sc.copied_stories(0, &fp);
+        assert_eq!(sc.shingles.get(&7), Some(&0));
+        sc.copied_stories(1, &fp);
+        assert_eq!(sc.shingles.get(&7), Some(&LIST));
+        assert_eq!(sc.shingle_lists[0], vec![0, 1]);
+        assert_eq!(sc.counts.get(&0), Some(&1), "the earlier holder counts");
+        sc.copied_stories(2, &fp);
+        assert_eq!(sc.shingles.get(&7), Some(&DROPPED));
+        assert_eq!(sc.counts.len(), 2, "counted before being dropped");
+        sc.copied_stories(3, &fp);
+        assert!(sc.counts.is_empty(), "a dropped shingle is no evidence");
     }
 }
