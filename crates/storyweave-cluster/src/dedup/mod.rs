@@ -53,7 +53,7 @@ use rayon::prelude::*;
 use storyweave_fingerprint::{Fingerprinter, LshParams, Scratch, jaccard_estimate};
 use storyweave_text::Date;
 
-use crate::dedup::spool::{Spool, intersection};
+use crate::dedup::spool::{Spool, SpoolWriter, intersection};
 use crate::unionfind::UnionFind;
 
 mod spool;
@@ -132,14 +132,23 @@ pub struct Deduper {
     words: Vec<u32>,
     /// Days since 1970-01-01 per document; `i32::MAX` when undated.
     days: Vec<i32>,
-    /// Shingle hashes of every document, for exact verification; `None`
-    /// when turned off or after a spool error.
+    /// Stores the shingle hashes of every document while documents are
+    /// added, for exact verification; `None` when turned off or after a
+    /// spool error.
+    spool_writer: Option<SpoolWriter>,
+    /// Memory budget of the spool, in hashes.
+    spool_budget: usize,
+    /// Hashes of documents added one by one, not yet sent to the writer.
+    pending: (Vec<u32>, Vec<u32>),
+    /// The sealed spool, once [`Deduper::finish`] has begun.
     spool: Option<Spool>,
     /// Why there is no spool, when there should be one.
     spool_error: Option<String>,
-    /// Reused buffer of one document's shingle hashes ([`Deduper::add`]).
-    shingle_buf: Vec<u32>,
 }
+
+/// Hashes of documents added one by one gathered before they go to the
+/// spool writer together.
+const PENDING_HASHES: usize = 1 << 16;
 
 /// Estimates at least this far from a threshold decide a pair without an
 /// exact check (over four standard errors of a 128-slot estimate).
@@ -237,9 +246,11 @@ impl DeduperBuilder {
             shingles: Vec::new(),
             words: Vec::new(),
             days: Vec::new(),
-            spool: self.exact.then(|| Spool::new(self.spool_memory / 4)),
+            spool_writer: None,
+            spool_budget: self.spool_memory / 4,
+            pending: (Vec::new(), Vec::new()),
+            spool: None,
             spool_error: (!self.exact).then(|| "turned off".to_owned()),
-            shingle_buf: Vec::new(),
         }
     }
 }
@@ -300,34 +311,68 @@ impl Deduper {
             + (self.shingles.capacity() + self.words.capacity() + self.days.capacity()) * 4
             + self.ids.capacity() * std::mem::size_of::<String>()
             + self.ids.iter().map(String::capacity).sum::<usize>()
+            + (self.pending.0.capacity() + self.pending.1.capacity()) * 4
             + self.spool.as_ref().map_or(0, Spool::heap_bytes)
+            + if self.spool_writer.is_some() {
+                self.spool_budget * 4
+            } else {
+                0
+            }
     }
 
-    /// Appends shingle hashes to the spool; on failure, drops the spool and
-    /// remembers why (the estimate then decides every pair).
-    fn spool_append(&mut self, hashes: &[u32], lengths: &[u32]) {
-        if let Some(spool) = self.spool.as_mut()
-            && let Err(e) = spool.append(hashes, lengths)
+    /// True while shingle hashes are being kept for exact verification.
+    fn exact_on(&self) -> bool {
+        self.spool_error.is_none()
+    }
+
+    /// Queues shingle hashes for the spool (starting its writer thread on
+    /// first use); on failure, gives up exact verification and remembers why
+    /// (the estimate then decides every pair).
+    fn spool_send(&mut self, hashes: Vec<u32>, lengths: Vec<u32>) {
+        if !self.exact_on() {
+            return;
+        }
+        if self.spool_writer.is_none() {
+            match SpoolWriter::start(self.spool_budget) {
+                Ok(w) => self.spool_writer = Some(w),
+                Err(e) => {
+                    self.spool_error = Some(format!("cannot start the spool writer: {e}"));
+                    return;
+                }
+            }
+        }
+        if let Some(w) = self.spool_writer.as_mut()
+            && let Err(e) = w.send(hashes, lengths)
         {
-            self.spool = None;
+            self.spool_writer = None;
             self.spool_error = Some(format!("cannot write the shingle spool: {e}"));
+        }
+    }
+
+    /// Sends the hashes of documents added one by one to the spool.
+    fn flush_pending(&mut self) {
+        if !self.pending.1.is_empty() {
+            let (hashes, lengths) = std::mem::take(&mut self.pending);
+            self.spool_send(hashes, lengths);
         }
     }
 
     /// Adds one document: fingerprints `text` (raw text, see the module
     /// documentation) and keeps its signature, counts, date and id.
     pub fn add(&mut self, id: String, text: &str, published: Option<Date>) {
-        let info = if self.spool.is_some() {
-            let mut shingles = std::mem::take(&mut self.shingle_buf);
-            shingles.clear();
+        let info = if self.exact_on() {
+            let before = self.pending.0.len();
             let info = self.fingerprinter.sketch_with_shingles_into(
                 text,
                 &mut self.scratch,
                 &mut self.signatures,
-                &mut shingles,
+                &mut self.pending.0,
             );
-            self.spool_append(&shingles, &[count(shingles.len())]);
-            self.shingle_buf = shingles;
+            let added = count(self.pending.0.len() - before);
+            self.pending.1.push(added);
+            if self.pending.0.len() >= PENDING_HASHES {
+                self.flush_pending();
+            }
             info
         } else {
             self.fingerprinter
@@ -342,16 +387,23 @@ impl Deduper {
     /// Adds many documents at once, fingerprinting them in parallel (rayon);
     /// the result is the same as adding them one by one in this order.
     pub fn add_batch(&mut self, docs: &[(String, &str, Option<Date>)]) {
+        self.flush_pending();
+        let exact = self.exact_on();
         let fingerprinter = &self.fingerprinter;
         let slots = fingerprinter.slots();
-        let exact = self.spool.is_some();
         let parts: Vec<BatchPart> = docs
             .par_chunks(BATCH_CHUNK)
             .map_init(Scratch::new, |scratch, chunk| {
                 let mut sigs = Vec::with_capacity(chunk.len() * slots);
                 let mut counts = Vec::with_capacity(chunk.len());
-                let mut hashes = Vec::new();
-                let mut lengths = Vec::new();
+                // About one shingle per 5 bytes of text: sized once, so the
+                // buffer is not regrown (and its pages not faulted twice).
+                let mut hashes = if exact {
+                    Vec::with_capacity(chunk.iter().map(|(_, t, _)| t.len() / 5 + 1).sum())
+                } else {
+                    Vec::new()
+                };
+                let mut lengths = Vec::with_capacity(if exact { chunk.len() } else { 0 });
                 for (_, text, _) in chunk {
                     let info = if exact {
                         let before = hashes.len();
@@ -379,7 +431,7 @@ impl Deduper {
                 self.words.push(w);
             }
             if exact {
-                self.spool_append(&hashes, &lengths);
+                self.spool_send(hashes, lengths);
             }
         }
         for (id, _, date) in docs {
@@ -518,11 +570,14 @@ impl Deduper {
     /// Same as [`Deduper::finish`], with the run's figures.
     pub fn finish_with_stats(mut self) -> (Vec<DedupRecord>, DedupStats) {
         let n = self.ids.len();
-        if let Some(spool) = self.spool.as_mut()
-            && let Err(e) = spool.seal()
-        {
-            self.spool = None;
-            self.spool_error = Some(format!("cannot write the shingle spool: {e}"));
+        self.flush_pending();
+        if let Some(writer) = self.spool_writer.take() {
+            match writer.finish() {
+                Ok(spool) => self.spool = Some(spool),
+                Err(e) => {
+                    self.spool_error = Some(format!("cannot write the shingle spool: {e}"));
+                }
+            }
         }
         let pairs = self.candidate_pairs();
         let decisions: Vec<(bool, bool)> = pairs

@@ -10,16 +10,19 @@
 //! machine with memory to spare.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 /// Where the hashes are.
 #[derive(Debug)]
 enum Store {
-    /// All hashes so far, in memory.
-    Memory(Vec<u32>),
+    /// All hashes so far, in memory: the chunks as appended (never copied),
+    /// with the offset (in hashes) at which each chunk starts.
+    Memory(Vec<(u64, Vec<u32>)>),
     /// Spilled: the file being written (little-endian `u32`s).
-    Writing(BufWriter<File>),
-    /// Spilled and flushed: ready for reading.
+    Writing(File),
+    /// Spilled and complete: ready for reading.
     Reading(File),
 }
 
@@ -32,15 +35,23 @@ pub(crate) struct Spool {
     starts: Vec<u64>,
     /// Most hashes held in memory before spilling to a file.
     memory_budget: usize,
+    /// Hashes held in memory.
+    in_memory: usize,
+    /// Reused buffer of bytes to write.
+    buf: Vec<u8>,
 }
 
-/// Flat little-endian bytes of `values`.
-fn bytes_of(values: &[u32], out: &mut Vec<u8>) {
-    out.clear();
-    out.reserve(values.len() * 4);
-    for v in values {
-        out.extend_from_slice(&v.to_le_bytes());
+/// Writes `values` to `file` as little-endian bytes, through `buf`.
+fn write_values(file: &mut File, values: &[u32], buf: &mut Vec<u8>) -> io::Result<()> {
+    for chunk in values.chunks(1 << 16) {
+        buf.clear();
+        buf.reserve(chunk.len() * 4);
+        for v in chunk {
+            buf.extend_from_slice(&v.to_le_bytes());
+        }
+        file.write_all(buf)?;
     }
+    Ok(())
 }
 
 impl Spool {
@@ -50,6 +61,8 @@ impl Spool {
             store: Store::Memory(Vec::new()),
             starts: vec![0],
             memory_budget,
+            in_memory: 0,
+            buf: Vec::new(),
         }
     }
 
@@ -62,9 +75,8 @@ impl Spool {
     /// Heap bytes held (not counting the file).
     pub(crate) fn heap_bytes(&self) -> usize {
         let data = match &self.store {
-            Store::Memory(v) => v.capacity() * 4,
-            Store::Writing(w) => w.capacity(),
-            Store::Reading(_) => 0,
+            Store::Memory(chunks) => chunks.iter().map(|(_, c)| c.capacity() * 4).sum(),
+            Store::Writing(_) | Store::Reading(_) => self.buf.capacity(),
         };
         data + self.starts.capacity() * 8
     }
@@ -76,47 +88,41 @@ impl Spool {
 
     /// Appends the hash lists of several documents (`lengths[i]` hashes each,
     /// back to back in `hashes`).
-    pub(crate) fn append(&mut self, hashes: &[u32], lengths: &[u32]) -> io::Result<()> {
-        let mut end = self.starts.last().copied().unwrap_or(0);
+    pub(crate) fn append(&mut self, hashes: Vec<u32>, lengths: &[u32]) -> io::Result<()> {
+        let first = self.starts.last().copied().unwrap_or(0);
+        let mut end = first;
         for &len in lengths {
             end += u64::from(len);
             self.starts.push(end);
         }
-        if let Store::Memory(v) = &mut self.store {
-            if v.len() + hashes.len() <= self.memory_budget {
-                v.extend_from_slice(hashes);
+        if let Store::Memory(chunks) = &mut self.store {
+            if self.in_memory + hashes.len() <= self.memory_budget {
+                self.in_memory += hashes.len();
+                chunks.push((first, hashes));
                 return Ok(());
             }
-            let mut file = BufWriter::with_capacity(1 << 20, tempfile::tempfile()?);
-            let mut buf = Vec::new();
-            for chunk in v.chunks(1 << 16) {
-                bytes_of(chunk, &mut buf);
-                file.write_all(&buf)?;
+            let mut file = tempfile::tempfile()?;
+            for (_, chunk) in chunks.iter() {
+                write_values(&mut file, chunk, &mut self.buf)?;
             }
+            self.in_memory = 0;
             self.store = Store::Writing(file);
         }
         match &mut self.store {
-            Store::Writing(w) => {
-                let mut buf = Vec::new();
-                for chunk in hashes.chunks(1 << 16) {
-                    bytes_of(chunk, &mut buf);
-                    w.write_all(&buf)?;
-                }
-                Ok(())
-            }
+            Store::Writing(file) => write_values(file, &hashes, &mut self.buf),
             Store::Memory(_) => Ok(()),
             Store::Reading(_) => Err(io::Error::other("spool appended after reading began")),
         }
     }
 
-    /// Ends appending: flushes the file, if any, for reading.
+    /// Ends appending: the file, if any, is ready for reading.
     pub(crate) fn seal(&mut self) -> io::Result<()> {
         if let Store::Writing(_) = self.store {
-            let Store::Writing(w) = std::mem::replace(&mut self.store, Store::Memory(Vec::new()))
+            let Store::Writing(file) =
+                std::mem::replace(&mut self.store, Store::Memory(Vec::new()))
             else {
                 return Ok(());
             };
-            let file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
             self.store = Store::Reading(file);
         }
         Ok(())
@@ -136,9 +142,14 @@ impl Spool {
         };
         let len = usize::try_from(end - start).map_err(io::Error::other)?;
         match &self.store {
-            Store::Memory(v) => {
-                let from = usize::try_from(start).map_err(io::Error::other)?;
-                out.extend_from_slice(v.get(from..from + len).unwrap_or(&[]));
+            Store::Memory(chunks) => {
+                let at = chunks.partition_point(|(first, _)| *first <= start);
+                let (first, chunk) = at
+                    .checked_sub(1)
+                    .and_then(|i| chunks.get(i))
+                    .ok_or_else(|| io::Error::other("spool chunk missing"))?;
+                let from = usize::try_from(start - first).map_err(io::Error::other)?;
+                out.extend_from_slice(chunk.get(from..from + len).unwrap_or(&[]));
             }
             Store::Reading(file) => {
                 bytes.clear();
@@ -157,6 +168,73 @@ impl Spool {
         out.sort_unstable();
         out.dedup();
         Ok(())
+    }
+}
+
+/// Hash lists of several documents: the hashes back to back, and each
+/// document's count.
+type Chunk = (Vec<u32>, Vec<u32>);
+
+/// Chunks queued for the writer thread before senders wait: bounds memory.
+const QUEUED_CHUNKS: usize = 8;
+
+/// A [`Spool`] filled by a thread of its own, so that copying the hashes
+/// (and writing them to the file) overlaps with fingerprinting instead of
+/// holding up the thread that feeds the workers.
+#[derive(Debug)]
+pub(crate) struct SpoolWriter {
+    tx: Option<SyncSender<Chunk>>,
+    handle: Option<JoinHandle<(Spool, io::Result<()>)>>,
+}
+
+impl SpoolWriter {
+    /// Starts the writer thread of a spool keeping up to `memory_budget`
+    /// hashes in memory.
+    pub(crate) fn start(memory_budget: usize) -> io::Result<SpoolWriter> {
+        let (tx, rx) = sync_channel::<Chunk>(QUEUED_CHUNKS);
+        let handle = std::thread::Builder::new()
+            .name("storyweave-spool".to_owned())
+            .spawn(move || {
+                let mut spool = Spool::new(memory_budget);
+                let mut result = Ok(());
+                for (hashes, lengths) in rx {
+                    if result.is_ok() {
+                        result = spool.append(hashes, &lengths);
+                    }
+                }
+                (spool, result)
+            })?;
+        Ok(SpoolWriter {
+            tx: Some(tx),
+            handle: Some(handle),
+        })
+    }
+
+    /// Queues the hash lists of several documents (`lengths[i]` hashes each,
+    /// back to back in `hashes`). Fails only when the writer thread is gone.
+    pub(crate) fn send(&mut self, hashes: Vec<u32>, lengths: Vec<u32>) -> io::Result<()> {
+        let tx = self
+            .tx
+            .as_ref()
+            .ok_or_else(|| io::Error::other("spool writer already finished"))?;
+        tx.send((hashes, lengths))
+            .map_err(|_| io::Error::other("spool writer thread stopped"))
+    }
+
+    /// Waits for every queued chunk to be stored and returns the sealed
+    /// spool, or the first error met while storing.
+    pub(crate) fn finish(mut self) -> io::Result<Spool> {
+        drop(self.tx.take());
+        let handle = self
+            .handle
+            .take()
+            .ok_or_else(|| io::Error::other("spool writer already finished"))?;
+        let (mut spool, result) = handle
+            .join()
+            .map_err(|_| io::Error::other("spool writer thread panicked"))?;
+        result?;
+        spool.seal()?;
+        Ok(spool)
     }
 }
 
@@ -207,9 +285,9 @@ mod tests {
 
     fn roundtrip(budget: usize) {
         let mut s = Spool::new(budget);
-        s.append(&[5, 3, 5, 1], &[3, 1]).expect("append");
-        s.append(&[], &[0]).expect("append empty doc");
-        s.append(&[9, 8, 7, 9, 8], &[5]).expect("append");
+        s.append(vec![5, 3, 5, 1], &[3, 1]).expect("append");
+        s.append(vec![], &[0]).expect("append empty doc");
+        s.append(vec![9, 8, 7, 9, 8], &[5]).expect("append");
         assert_eq!(s.len(), 4);
         assert_eq!(s.spilled(), budget < 9);
         s.seal().expect("seal");
@@ -228,6 +306,22 @@ mod tests {
         roundtrip(1 << 20);
         roundtrip(0);
         roundtrip(5);
+    }
+
+    #[test]
+    fn writer_thread_stores_chunks_in_order() {
+        for budget in [1 << 20, 0] {
+            let mut w = SpoolWriter::start(budget).expect("thread");
+            w.send(vec![4, 2], vec![1, 1]).expect("send");
+            w.send(vec![7, 7, 1], vec![3]).expect("send");
+            let s = w.finish().expect("finish");
+            assert_eq!(s.len(), 3);
+            let (mut out, mut bytes) = (Vec::new(), Vec::new());
+            s.read_set(2, &mut out, &mut bytes).expect("read");
+            assert_eq!(out, [1, 7]);
+            s.read_set(0, &mut out, &mut bytes).expect("read");
+            assert_eq!(out, [4]);
+        }
     }
 
     #[test]
