@@ -11,7 +11,9 @@
 //!   on its own (it is capitalised by position, not by being a name; a run
 //!   it starts still counts as a whole). Month and weekday names are not names. Numbers (words
 //!   holding a digit: counts, figures, times, years) join the names: they
-//!   are the other event-specific evidence.
+//!   are the other event-specific evidence. Multi-word names are also
+//!   listed apart (`Features::phrases`): the story level treats one held
+//!   only by one story as evidence that a late follow-up belongs to it.
 
 use std::collections::HashMap;
 
@@ -94,6 +96,10 @@ pub(crate) struct Features {
     /// publication (and dropped in an undated article); dates more than
     /// [`MENTION_WINDOW`] days before publication are background, dropped.
     pub(crate) mentioned: Vec<i64>,
+    /// Multi-word names (`Pedro Rosales`, `Betty Ford Center`), as the
+    /// keys they have in `names`, sorted and unique: the most specific
+    /// evidence of who an article is about.
+    pub(crate) phrases: Vec<u64>,
 }
 
 /// Most mentioned dates kept per article (the first in reading order).
@@ -103,20 +109,6 @@ pub(crate) const MENTION_WINDOW: i64 = 30;
 
 /// The month of an English month name or its abbreviation, any case.
 fn month_of(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let b = word.as_bytes();
     let (Some(&a), Some(&c), Some(&d)) = (b.first(), b.get(1), b.get(2)) else {
         return None;
@@ -139,7 +131,10 @@ fn month_of(word: &str) -> Option<u8> {
         [b'd', b'e', b'c'] => 12,
         _ => return None,
     };
-    let full = MONTHS.get(usize::from(month) - 1).copied().unwrap_or("");
+    let full = storyweave_text::date::MONTH_NAMES
+        .get(usize::from(month) - 1)
+        .copied()
+        .unwrap_or("");
     let known = b.len() == 3
         || word.eq_ignore_ascii_case(full)
         || (month == 9 && word.eq_ignore_ascii_case("sept"));
@@ -654,7 +649,13 @@ fn as_year(token: &str) -> Option<i32> {
 }
 
 /// Collects the named entities of one sentence.
-fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<u64, f32>) {
+fn add_names(
+    sentence: &str,
+    weight: f32,
+    buf: &mut String,
+    names: &mut FastMap<u64, f32>,
+    phrases: &mut Vec<u64>,
+) {
     // The current run of capitalised words: (start byte, end byte, words,
     // whether it began at the sentence start).
     let mut run: Option<(usize, usize, usize, bool)> = None;
@@ -662,7 +663,8 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<
     let mut lower = String::new();
     let flush = |run: Option<(usize, usize, usize, bool)>,
                  buf: &mut String,
-                 names: &mut FastMap<u64, f32>| {
+                 names: &mut FastMap<u64, f32>,
+                 phrases: &mut Vec<u64>| {
         let Some((s, e, count, at_start)) = run else {
             return;
         };
@@ -671,7 +673,9 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<
         };
         if count >= 2 {
             fold_into(phrase, buf);
-            bump(names, xxh3_64_with_seed(buf.as_bytes(), NAME_SEED), weight);
+            let key = xxh3_64_with_seed(buf.as_bytes(), NAME_SEED);
+            bump(names, key, weight);
+            phrases.push(key);
         }
         for (n, w) in storyweave_text::words(phrase).enumerate() {
             if n == 0 && at_start && !acronym(w.text) {
@@ -695,7 +699,7 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<
             CALENDAR.binary_search(&lower.as_str()).is_err()
         };
         if !is_name {
-            flush(run.take(), buf, names);
+            flush(run.take(), buf, names, phrases);
             continue;
         }
         let joined = match run {
@@ -707,7 +711,7 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<
         if joined && let Some((s, _, count, st)) = run {
             run = Some((s, end, count + 1, st));
         } else {
-            flush(run.take(), buf, names);
+            flush(run.take(), buf, names, phrases);
             let stop = is_stopword(&lower);
             if stop && at_start {
                 // "The" opening a sentence: a capitalised word after it
@@ -717,7 +721,7 @@ fn add_names(sentence: &str, weight: f32, buf: &mut String, names: &mut FastMap<
             run = Some((w.start, end, 1, at_start));
         }
     }
-    flush(run.take(), buf, names);
+    flush(run.take(), buf, names, phrases);
 }
 
 impl Features {
@@ -729,6 +733,7 @@ impl Features {
         let mut years = Vec::new();
         let mut parts = Vec::new();
         let mut dates = Vec::new();
+        let mut phrases = Vec::new();
         if let Some(title) = &article.title {
             add_words(
                 title,
@@ -751,7 +756,7 @@ impl Features {
                 &s.text, weight, &mut buf, &mut terms, &mut names, &mut years, &mut parts,
             );
             mentioned_dates(&parts, &mut dates);
-            add_names(&s.text, weight, &mut buf, &mut names);
+            add_names(&s.text, weight, &mut buf, &mut names, &mut phrases);
         }
         Features {
             terms: finish(terms),
@@ -762,6 +767,11 @@ impl Features {
             language: language_of(article),
             year: years.iter().max_by_key(|&&(y, n)| (n, y)).map(|&(y, _)| y),
             mentioned: resolve_mentions(&dates, article.published),
+            phrases: {
+                phrases.sort_unstable();
+                phrases.dedup();
+                phrases
+            },
         }
     }
 }
@@ -772,7 +782,7 @@ mod tests {
 
     fn names_of(sentence: &str) -> Vec<u64> {
         let mut map = FastMap::default();
-        add_names(sentence, 1.0, &mut String::new(), &mut map);
+        add_names(sentence, 1.0, &mut String::new(), &mut map, &mut Vec::new());
         let mut v: Vec<u64> = map.into_keys().collect();
         v.sort_unstable();
         v
@@ -819,6 +829,27 @@ mod tests {
         assert_eq!(names_of("The Kremlin confirmed it."), vec![name("kremlin")]);
         let got = names_of("Later Putin spoke.");
         assert!(got.contains(&name("putin")) && !got.contains(&name("later")));
+    }
+
+    #[test]
+    fn multi_word_names_are_listed_as_phrases() {
+        let mut map = FastMap::default();
+        let mut phrases = Vec::new();
+        add_names(
+            "Police said Pedro Rosales, 26, met Jessica Aguilar in Brooklyn.",
+            1.0,
+            &mut String::new(),
+            &mut map,
+            &mut phrases,
+        );
+        phrases.sort_unstable();
+        let mut want = vec![name("pedro rosales"), name("jessica aguilar")];
+        want.sort_unstable();
+        assert_eq!(phrases, want, "single words are not phrases");
+        assert!(
+            phrases.iter().all(|p| map.contains_key(p)),
+            "phrases are names"
+        );
     }
 
     #[test]

@@ -25,6 +25,10 @@
 //!   grow with the document, not the story);
 //! * `cos_names` is the same over named entities and numbers (`w` is the
 //!   name weight; a document without names is scored on terms alone);
+//! * negative evidence: when both the document and the story have names,
+//!   a `cos_names` under 0.1 scales the score by `cos_names / 0.1` — two
+//!   look-alike events told in the same words (two earthquakes, two
+//!   deaths) differ in their people and places;
 //! * across languages (the document's language is not among the story's)
 //!   only `cos_names` counts: names, numbers and dates survive translation,
 //!   words do not;
@@ -39,6 +43,11 @@
 //!   most stand in: two or more years apart scale the score by 0.6 (an
 //!   article about a 2013 event is rarely the story of a 2008 one);
 //!   otherwise the factor is neutral (1).
+//!   A document sharing an *exclusive* multi-word name with a story — one
+//!   that at least two earlier documents hold, all of them in that story
+//!   and in no other (the victim, the accused, a street) — has a time
+//!   factor of at least 0.6 against it: a trial or a charge months later
+//!   names the same people in other words.
 //!
 //! Candidate stories are found through an inverted index from features to
 //! stories: the document's names and its 20 strongest terms each reach the
@@ -86,6 +95,23 @@ pub(crate) struct StoryRule {
 /// Score factor of an undated document and story whose main years differ.
 const YEAR_MISMATCH: f64 = 0.6;
 
+/// Name similarity under which a document is damped against a story
+/// (proportionally: half of it halves the score). Both name the people
+/// and places of their event; a document sharing almost none of the
+/// story's names most likely reports a look-alike event.
+const NAME_AGREEMENT: f64 = 0.1;
+/// Least time factor of a document that shares an *exclusive* multi-word
+/// name with a story (one that earlier documents hold, all of them in
+/// that story): a follow-up naming the victim or the accused weeks or
+/// months later, in other words, is still the story.
+const EXCLUSIVE_NAME_TIME: f64 = 0.6;
+/// Least number of earlier documents holding a multi-word name for it to
+/// count as exclusive (one document alone is no pattern yet).
+const EXCLUSIVE_MIN_DF: u32 = 2;
+/// Longest posting list checked for exclusivity (a name in more stories
+/// than this is not exclusive anyway).
+const EXCLUSIVE_MAX_POSTINGS: usize = 8;
+
 /// Strongest terms of a document used to look up candidate stories.
 const LOOKUP_TERMS: usize = 20;
 /// Most recent stories taken from each feature's posting list.
@@ -112,6 +138,8 @@ struct Doc {
     year: Option<i32>,
     /// Dates the document mentions (see `Features::mentioned`).
     mentioned: Vec<i64>,
+    /// Ids of its multi-word names (see `Features::phrases`).
+    phrases: Vec<u32>,
 }
 
 /// One story under construction.
@@ -185,6 +213,16 @@ impl Vocab {
             language: f.language,
             year: f.year,
             mentioned: f.mentioned.clone(),
+            phrases: {
+                let mut p: Vec<u32> = f
+                    .phrases
+                    .iter()
+                    .map(|&k| self.intern(k ^ NAME_TAG))
+                    .collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            },
         }
     }
 
@@ -359,9 +397,23 @@ impl StoryRule {
 
     /// Score of a document against a story. `norms` are the document's
     /// TF-IDF norms (terms, names); `dense` holds the document scattered by
-    /// feature id (see [`dot`]).
-    fn score(&self, doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
+    /// feature id (see [`dot`]); `exclusive` says the document shares an
+    /// exclusive multi-word name with the story (its time factor is then
+    /// at least [`EXCLUSIVE_NAME_TIME`]).
+    fn score(
+        &self,
+        doc: &Doc,
+        norms: (f64, f64),
+        dense: &[f32],
+        story: &Story,
+        exclusive: bool,
+    ) -> f64 {
         let time = self.time_of(doc, story);
+        let time = if exclusive {
+            time.max(EXCLUSIVE_NAME_TIME)
+        } else {
+            time
+        };
         // Across languages only what survives translation counts: names,
         // numbers and dates; words are compared within a language.
         let same_language = doc.language.is_none()
@@ -388,7 +440,15 @@ impl StoryRule {
         let content = if doc.names.is_empty() {
             terms
         } else {
-            (1.0 - self.name_weight) * terms + self.name_weight * names()
+            let names = names();
+            let blend = (1.0 - self.name_weight) * terms + self.name_weight * names;
+            if story.names_norm > 0.0 {
+                // Negative evidence: both name their event, and the names
+                // hardly agree.
+                blend * (names / NAME_AGREEMENT).min(1.0)
+            } else {
+                blend
+            }
         };
         content * time
     }
@@ -443,6 +503,8 @@ pub struct StoryClusterer {
     touched: Vec<u32>,
     candidates: Vec<u32>,
     strongest: Vec<(f64, u32)>,
+    /// Scratch: stories holding one of the document's names exclusively.
+    exclusive: Vec<u32>,
     merge_scratch: Ids,
     linked: Vec<u32>,
     /// For every story, the story it was merged into (itself if none).
@@ -469,6 +531,7 @@ impl StoryClusterer {
             touched: Vec::new(),
             candidates: Vec::new(),
             strongest: Vec::new(),
+            exclusive: Vec::new(),
             merge_scratch: Vec::new(),
             linked: Vec::new(),
             merged_into: Vec::new(),
@@ -800,9 +863,44 @@ impl StoryClusterer {
         }
     }
 
+    /// The stories (roots) that hold one of the document's multi-word
+    /// names exclusively — names held by at least [`EXCLUSIVE_MIN_DF`]
+    /// earlier documents, all in that one story — into `self.exclusive`,
+    /// sorted and unique.
+    fn exclusive_stories(&mut self, doc: &Doc) {
+        self.exclusive.clear();
+        for &id in &doc.phrases {
+            if self.vocab.df.get(id as usize).copied().unwrap_or(0) < EXCLUSIVE_MIN_DF {
+                continue;
+            }
+            let Some(list) = self.vocab.postings.get(id as usize) else {
+                continue;
+            };
+            if list.is_empty() || list.len() > EXCLUSIVE_MAX_POSTINGS {
+                continue;
+            }
+            let mut owner = None;
+            let mut one = true;
+            for &s in list {
+                let root = self.find(s);
+                if owner.is_some_and(|o| o != root) {
+                    one = false;
+                    break;
+                }
+                owner = Some(root);
+            }
+            if one && let Some(o) = owner {
+                self.exclusive.push(o);
+            }
+        }
+        self.exclusive.sort_unstable();
+        self.exclusive.dedup();
+    }
+
     /// The best-scoring story at or above the threshold, if any.
     fn best_story(&mut self, doc: &Doc) -> Option<u32> {
         self.gather_candidates(doc);
+        self.exclusive_stories(doc);
         let vocab = &self.vocab;
         let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
         if self.dense.len() < vocab.df.len() {
@@ -819,11 +917,12 @@ impl StoryClusterer {
             let Some(story) = self.stories.get(s as usize) else {
                 continue;
             };
-            if self.rule.time_of(doc, story) < self.rule.threshold {
+            let exclusive = self.exclusive.binary_search(&s).is_ok();
+            if !exclusive && self.rule.time_of(doc, story) < self.rule.threshold {
                 // Even a perfect match would not reach the threshold.
                 continue;
             }
-            let score = self.rule.score(doc, norms, &self.dense, story);
+            let score = self.rule.score(doc, norms, &self.dense, story, exclusive);
             if score >= self.rule.threshold && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
             }
@@ -942,7 +1041,7 @@ mod tests {
             dense[id as usize] = (f64::from(w) * idf * idf) as f32;
         }
         let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
-        rule.score(doc, norms, &dense, story)
+        rule.score(doc, norms, &dense, story, false)
     }
 
     #[test]
@@ -990,9 +1089,102 @@ mod tests {
         // ...but the words count within one language.
         let en = Doc {
             language: Some("en"),
+            names: Vec::new(),
             ..es.clone()
         };
         assert!(score(&rule, &vocab, &en, &story) > 0.5);
+    }
+
+    #[test]
+    fn regression_look_alike_events_with_other_names_are_damped() {
+        // Two earthquakes told in the same words, in different places.
+        let rule = test_rule();
+        let mut vocab = Vocab::default();
+        let (word, here, there) = (vocab.intern(1), vocab.intern(9), vocab.intern(8));
+        let story = Story {
+            terms: vec![(word, 1.0)],
+            names: vec![(here, 1.0)],
+            terms_norm: norm(&vec![(word, 1.0)], &vocab),
+            names_norm: norm(&vec![(here, 1.0)], &vocab),
+            ..Story::default()
+        };
+        let same_place = Doc {
+            terms: vec![(word, 1.0)],
+            names: vec![(here, 1.0)],
+            ..Doc::default()
+        };
+        let other_place = Doc {
+            names: vec![(there, 1.0)],
+            ..same_place.clone()
+        };
+        assert!(score(&rule, &vocab, &same_place, &story) > 0.99);
+        assert_eq!(score(&rule, &vocab, &other_place, &story), 0.0);
+        // Partly shared names: damped, not zeroed.
+        let both = Doc {
+            names: vec![(there, 1.0), (here, 0.2)],
+            ..same_place.clone()
+        };
+        let partly = score(&rule, &vocab, &both, &story);
+        assert!(partly > 0.0 && partly < 0.99, "{partly}");
+    }
+
+    #[test]
+    fn an_exclusive_name_keeps_a_late_follow_up_close_in_time() {
+        let mut sc = StoryClusterer::new(test_rule());
+        let (victim, city) = (sc.vocab.intern(5 ^ NAME_TAG), sc.vocab.intern(6 ^ NAME_TAG));
+        for _ in 0..3 {
+            sc.stories.push(Story {
+                first_day: Some(100),
+                last_day: Some(100),
+                ..Story::default()
+            });
+            let id = u32::try_from(sc.merged_into.len()).expect("few stories");
+            sc.merged_into.push(id);
+        }
+        // The victim's name: two documents, both in story 1. The city's:
+        // stories 0 and 2.
+        sc.vocab.df[victim as usize] = 2;
+        sc.vocab.postings[victim as usize] = vec![1];
+        sc.vocab.df[city as usize] = 2;
+        sc.vocab.postings[city as usize] = vec![0, 2];
+        let late = Doc {
+            day: Some(190),
+            phrases: vec![victim, city],
+            ..Doc::default()
+        };
+        sc.exclusive_stories(&late);
+        assert_eq!(sc.exclusive, vec![1]);
+        // Held by one document only: no pattern yet.
+        sc.vocab.df[victim as usize] = 1;
+        sc.exclusive_stories(&late);
+        assert!(sc.exclusive.is_empty());
+        // Once story 2 is merged into story 0, the city's name is exclusive.
+        sc.merged_into[2] = 0;
+        sc.exclusive_stories(&late);
+        assert_eq!(sc.exclusive, vec![0]);
+        // The time factor of an exclusive match is floored.
+        let rule = test_rule();
+        let mut vocab = Vocab::default();
+        let word = vocab.intern(1);
+        let story = Story {
+            terms: vec![(word, 1.0)],
+            terms_norm: norm(&vec![(word, 1.0)], &vocab),
+            first_day: Some(100),
+            last_day: Some(100),
+            ..Story::default()
+        };
+        let follow_up = Doc {
+            terms: vec![(word, 1.0)],
+            day: Some(190),
+            ..Doc::default()
+        };
+        let idf = vocab.idf(word);
+        let dense = vec![(idf * idf) as f32];
+        let norms = (norm(&follow_up.terms, &vocab), 0.0);
+        let plain = rule.score(&follow_up, norms, &dense, &story, false);
+        let linked = rule.score(&follow_up, norms, &dense, &story, true);
+        assert!(plain < 1e-6, "{plain}");
+        assert!((linked - EXCLUSIVE_NAME_TIME).abs() < 1e-6, "{linked}");
     }
 
     #[test]

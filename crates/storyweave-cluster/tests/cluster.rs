@@ -546,12 +546,17 @@ fn streamed_stories(articles: &[Article]) -> Vec<usize> {
     });
     let fingerprinter = Fingerprinter::default();
     let mut online = Clusterer::default().story_clusterer();
-    let mut story = vec![usize::MAX; articles.len()];
-    for i in order {
+    for &i in &order {
         let fp = fingerprinter.fingerprint(&articles[i].text());
-        story[i] = online.push(&articles[i], &fp);
+        online.push(&articles[i], &fp);
     }
     assert_eq!(online.documents(), articles.len());
+    // Read the stories at the end: a later document that copies two stories
+    // merges them, so what `push` returned earlier may be out of date.
+    let mut story = vec![usize::MAX; articles.len()];
+    for (&i, s) in order.iter().zip(online.assignments()) {
+        story[i] = s;
+    }
     story
 }
 
