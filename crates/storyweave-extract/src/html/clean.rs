@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::meta::decode_entities;
+use super::meta::{decode_entities, strip_tags};
 
 /// Links shorter than this many words are menus and buttons, not teasers.
 const MIN_TEASER_WORDS: usize = 3;
@@ -58,7 +58,7 @@ impl SiteLinks {
                 continue;
             }
             let inner = html.get(gt + 1..end).unwrap_or("");
-            let text = strip_tags(inner);
+            let text = decode_entities(&strip_tags(inner));
             if word_count(&text) >= MIN_TEASER_WORDS {
                 texts.insert(text_key(&text));
             }
@@ -134,24 +134,6 @@ fn href(tag: &str) -> Option<&str> {
     } else {
         rest.split(|c: char| c.is_whitespace() || c == '>').next()
     }
-}
-
-/// The text of a fragment of markup: tags become spaces, entities decoded.
-fn strip_tags(markup: &str) -> String {
-    let mut out = String::with_capacity(markup.len());
-    let mut in_tag = false;
-    for c in markup.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    decode_entities(&out)
 }
 
 /// A hash of the letters and digits of `text`, lower-cased: equal for

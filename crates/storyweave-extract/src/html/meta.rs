@@ -409,8 +409,8 @@ pub fn page_meta(html: &str) -> PageMeta {
     meta
 }
 
-/// Text of an HTML fragment without its tags.
-fn strip_tags(fragment: &str) -> String {
+/// Text of an HTML fragment without its tags (each tag becomes a space).
+pub(crate) fn strip_tags(fragment: &str) -> String {
     let mut out = String::with_capacity(fragment.len());
     let mut in_tag = false;
     for c in fragment.chars() {
