@@ -115,6 +115,11 @@ pub fn classify_line(raw: &str, norm: &str, markdown: bool) -> LineKind {
     if LABELS.iter().any(|t| starts_with_ci(n, t)) && wc <= 25 {
         return LineKind::SourceLabel;
     }
+    // Captions and notices are short; a long paragraph with a `©` inside
+    // (a video caption left in the text) is still body text.
+    if wc > 60 {
+        return LineKind::Body;
+    }
     if n.contains('\u{a9}')
         || starts_with_ci(n, "photo:")
         || starts_with_ci(n, "image:")
@@ -329,6 +334,88 @@ struct Line<'a> {
     run: usize,
 }
 
+/// Whether a sentence starting at the beginning of `s` is a rights notice
+/// (`Copyright 2016 ...`, `(© 2016 KHOU)`, `All rights reserved.`).
+fn is_notice(s: &str) -> bool {
+    // `Copyright` or `©` counts with a year (or `©`) after it; a bare `©
+    // KCNA` is a photo credit, judged by the caption rules.
+    let dated = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.starts_with(|c: char| c.is_ascii_digit() || c == '\u{a9}')
+            || starts_with_ci(rest, "(c)")
+    };
+    // The mark may follow a word or two (`TM and © Copyright 2016 ...`).
+    let mut t = s;
+    for _ in 0..3 {
+        if starts_with_ci(t, "copyright") {
+            return dated(&t["copyright".len()..]);
+        }
+        if let Some(rest) = t
+            .strip_prefix('\u{a9}')
+            .or_else(|| t.strip_prefix("(\u{a9}"))
+        {
+            return dated(rest) || starts_with_ci(rest.trim_start(), "copyright");
+        }
+        match t.split_once(' ') {
+            Some((_, rest)) => t = rest.trim_start(),
+            None => break,
+        }
+    }
+    const NOTICES: &[&str] = &[
+        "all rights reserved",
+        "this material may not be",
+        "used under license",
+    ];
+    NOTICES.iter().any(|t| starts_with_ci(s, t))
+}
+
+/// The byte range of `raw` left once a rights notice at its start and one at
+/// its end are cut off: `(0, raw.len())` when there is none, or when cutting
+/// would leave fewer than 8 words (then the line is judged whole). A notice
+/// at the end may run on for at most 40 words, credits included.
+fn notice_bounds(raw: &str) -> (usize, usize) {
+    let whole = (0, raw.len());
+    if !raw.contains('\u{a9}') && !raw.to_ascii_lowercase().contains("right") {
+        return whole;
+    }
+    // Sentence starts: the line's start, and an upper-case letter, `(` or
+    // `©` after a sentence end and a space.
+    let mut starts = vec![raw.len() - raw.trim_start().len()];
+    let bytes = raw.as_bytes();
+    for (i, c) in raw.char_indices() {
+        if !c.is_whitespace() {
+            continue;
+        }
+        let prev = raw[..i].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+        if !prev.ends_with(['.', '!', '?']) {
+            continue;
+        }
+        let next = i + c.len_utf8();
+        if next < bytes.len() && !bytes[next].is_ascii_whitespace() {
+            let n = &raw[next..];
+            if n.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '\u{a9}') {
+                starts.push(next);
+            }
+        }
+    }
+    // Leading notice sentences, one after another.
+    let mut a = 0;
+    let mut k = 0;
+    while k < starts.len() && raw[a..starts[k]].trim().is_empty() && is_notice(&raw[starts[k]..]) {
+        k += 1;
+        a = starts.get(k).copied().unwrap_or(raw.len());
+    }
+    let b = starts
+        .iter()
+        .copied()
+        .find(|&s| s >= a && s > 0 && is_notice(&raw[s..]) && word_count(&raw[s..]) <= 40)
+        .unwrap_or(raw.len());
+    if (a, b) == whole || b <= a || word_count(&raw[a..b]) < 8 {
+        return whole;
+    }
+    (a, b)
+}
+
 /// Walks the body's lines: fills the metadata of `st` and collects body lines.
 pub(crate) fn scan(body: &str, markdown: bool, st: &mut State) {
     let mut lines: Vec<Line<'_>> = Vec::new();
@@ -347,24 +434,37 @@ pub(crate) fn scan(body: &str, markdown: bool, st: &mut State) {
             run += 1;
             blank = false;
         }
-        let norm = normalize_inline(raw, start);
-        if norm.text.is_empty() {
-            continue;
+        // A paragraph that opens or closes with a copyright notice is body
+        // text with a footer attached: the notice is cut off, not the text.
+        let (a, b) = notice_bounds(raw);
+        for (lo, hi, notice) in [(0, a, true), (a, b, false), (b, raw.len(), true)] {
+            let part = &raw[lo..hi];
+            if part.trim().is_empty() {
+                continue;
+            }
+            let norm = normalize_inline(part, start + lo);
+            if norm.text.is_empty() {
+                continue;
+            }
+            let mut kind = if notice {
+                LineKind::Footer
+            } else {
+                classify_line(part, &norm.text, markdown)
+            };
+            // The line right after an image is its caption.
+            if kind == LineKind::Body
+                && lines.last().is_some_and(|l| l.kind == LineKind::Image)
+                && word_count(&norm.text) <= 50
+            {
+                kind = LineKind::Caption;
+            }
+            lines.push(Line {
+                raw: part,
+                norm,
+                kind,
+                run,
+            });
         }
-        let mut kind = classify_line(raw, &norm.text, markdown);
-        // The line right after an image is its caption.
-        if kind == LineKind::Body
-            && lines.last().is_some_and(|l| l.kind == LineKind::Image)
-            && word_count(&norm.text) <= 50
-        {
-            kind = LineKind::Caption;
-        }
-        lines.push(Line {
-            raw,
-            norm,
-            kind,
-            run,
-        });
     }
 
     // The plain-text title: a short first line standing alone, no final period.
@@ -543,6 +643,38 @@ mod tests {
             kind("Read the [statement](http://x.org) here."),
             LineKind::Body
         );
+    }
+
+    #[test]
+    fn rights_notices_are_cut_from_long_paragraphs() {
+        let body = "Police say a teenager died on Sunday after a handgun went off at his home in the suburb. \
+                    Grief counselors were at the school. Copyright 2016 KMOV (Meredith Corporation). All rights reserved.";
+        let (a, b) = notice_bounds(body);
+        assert_eq!(a, 0);
+        assert!(
+            body[a..b].trim_end().ends_with("at the school."),
+            "{}",
+            &body[a..b]
+        );
+        let lead = "Copyright 2016 Nexstar Broadcasting, Inc. All rights reserved. This material may not be \
+                    published, broadcast, rewritten, or redistributed. LITTLE ROCK, Ark. - A man wounded in a \
+                    shooting earlier this month has died, police said.";
+        let (a, b) = notice_bounds(lead);
+        assert!(lead[a..b].starts_with("LITTLE ROCK"), "{}", &lead[a..b]);
+        assert_eq!(b, lead.len());
+        let tail = "Anyone with information is asked to call the sheriff's office at the number given. (\u{a9} 2016 KHOU)";
+        let (_, b) = notice_bounds(tail);
+        assert!(tail[..b].trim_end().ends_with("number given."));
+        let marks = "No arrests were immediately reported and the death remains under investigation. \
+                     TM and \u{a9} Copyright 2016 CBS Radio Inc. Used under license.";
+        let (_, b) = notice_bounds(marks);
+        assert!(marks[..b].trim_end().ends_with("under investigation."));
+        // A notice alone, or one that would leave too little, is judged whole.
+        let alone = "Copyright 2016 KTRE. All rights reserved.";
+        assert_eq!(notice_bounds(alone), (0, alone.len()));
+        let plain = "The court upheld the right of the publisher to appeal the ruling in full. \
+                     Copyright law was not at issue here at all.";
+        assert_eq!(notice_bounds(plain), (0, plain.len()));
     }
 
     #[test]
