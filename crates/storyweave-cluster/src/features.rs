@@ -100,7 +100,14 @@ pub(crate) struct Features {
     /// keys they have in `names`, sorted and unique: the most specific
     /// evidence of who an article is about.
     pub(crate) phrases: Vec<u64>,
+    /// The one-word name the article mentions most (at least
+    /// [`SUBJECT_MIN_MENTIONS`] times), as its key in `names`: who or what
+    /// the article is about (`LaRue`, `Felt`).
+    pub(crate) subject: Option<u64>,
 }
+
+/// Least mentions of a one-word name for it to be an article's subject.
+pub(crate) const SUBJECT_MIN_MENTIONS: f32 = 3.0;
 
 /// Most mentioned dates kept per article (the first in reading order).
 pub(crate) const MAX_MENTIONED: usize = 8;
@@ -655,6 +662,7 @@ fn add_names(
     buf: &mut String,
     names: &mut FastMap<u64, f32>,
     phrases: &mut Vec<u64>,
+    singles: &mut FastMap<u64, (f32, f32)>,
 ) {
     // The current run of capitalised words: (start byte, end byte, words,
     // whether it began at the sentence start).
@@ -664,7 +672,8 @@ fn add_names(
     let flush = |run: Option<(usize, usize, usize, bool)>,
                  buf: &mut String,
                  names: &mut FastMap<u64, f32>,
-                 phrases: &mut Vec<u64>| {
+                 phrases: &mut Vec<u64>,
+                 singles: &mut FastMap<u64, (f32, f32)>| {
         let Some((s, e, count, at_start)) = run else {
             return;
         };
@@ -678,9 +687,7 @@ fn add_names(
             phrases.push(key);
         }
         for (n, w) in storyweave_text::words(phrase).enumerate() {
-            if n == 0 && at_start && !acronym(w.text) {
-                continue;
-            }
+            let by_position = n == 0 && at_start && !acronym(w.text);
             fold_into(w.text, buf);
             if buf.chars().count() < 2
                 || is_stopword(buf)
@@ -688,7 +695,16 @@ fn add_names(
             {
                 continue;
             }
-            bump(names, xxh3_64_with_seed(buf.as_bytes(), NAME_SEED), weight);
+            let key = xxh3_64_with_seed(buf.as_bytes(), NAME_SEED);
+            // A word capitalised by position is counted apart: it is a
+            // name only if the article also writes it as one elsewhere.
+            let count = singles.entry(key).or_insert((0.0, 0.0));
+            if by_position {
+                count.1 += 1.0;
+                continue;
+            }
+            count.0 += 1.0;
+            bump(names, key, weight);
         }
     };
     for w in storyweave_text::words(sentence) {
@@ -699,7 +715,7 @@ fn add_names(
             CALENDAR.binary_search(&lower.as_str()).is_err()
         };
         if !is_name {
-            flush(run.take(), buf, names, phrases);
+            flush(run.take(), buf, names, phrases, singles);
             continue;
         }
         let joined = match run {
@@ -711,7 +727,7 @@ fn add_names(
         if joined && let Some((s, _, count, st)) = run {
             run = Some((s, end, count + 1, st));
         } else {
-            flush(run.take(), buf, names, phrases);
+            flush(run.take(), buf, names, phrases, singles);
             let stop = is_stopword(&lower);
             if stop && at_start {
                 // "The" opening a sentence: a capitalised word after it
@@ -721,7 +737,7 @@ fn add_names(
             run = Some((w.start, end, 1, at_start));
         }
     }
-    flush(run.take(), buf, names, phrases);
+    flush(run.take(), buf, names, phrases, singles);
 }
 
 impl Features {
@@ -734,6 +750,7 @@ impl Features {
         let mut parts = Vec::new();
         let mut dates = Vec::new();
         let mut phrases = Vec::new();
+        let mut singles = FastMap::default();
         if let Some(title) = &article.title {
             add_words(
                 title,
@@ -756,9 +773,26 @@ impl Features {
                 &s.text, weight, &mut buf, &mut terms, &mut names, &mut years, &mut parts,
             );
             mentioned_dates(&parts, &mut dates);
-            add_names(&s.text, weight, &mut buf, &mut names, &mut phrases);
+            add_names(
+                &s.text,
+                weight,
+                &mut buf,
+                &mut names,
+                &mut phrases,
+                &mut singles,
+            );
         }
+        // The article's subject: the one-word name it repeats most, when
+        // it repeats one often enough to be about it.
+        let subject = singles
+            .iter()
+            .filter(|&(_, &(named, _))| named > 0.0)
+            .map(|(&k, &(named, initial))| (k, named + initial))
+            .filter(|&(_, n)| n >= SUBJECT_MIN_MENTIONS)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k);
         Features {
+            subject,
             terms: finish(terms),
             names: finish(names),
             day: article
@@ -782,7 +816,14 @@ mod tests {
 
     fn names_of(sentence: &str) -> Vec<u64> {
         let mut map = FastMap::default();
-        add_names(sentence, 1.0, &mut String::new(), &mut map, &mut Vec::new());
+        add_names(
+            sentence,
+            1.0,
+            &mut String::new(),
+            &mut map,
+            &mut Vec::new(),
+            &mut FastMap::default(),
+        );
         let mut v: Vec<u64> = map.into_keys().collect();
         v.sort_unstable();
         v
@@ -841,6 +882,7 @@ mod tests {
             &mut String::new(),
             &mut map,
             &mut phrases,
+            &mut FastMap::default(),
         );
         phrases.sort_unstable();
         let mut want = vec![name("pedro rosales"), name("jessica aguilar")];

@@ -10,7 +10,14 @@
 //!    is the strongest evidence of one story. A document copying documents
 //!    of several stories merges them;
 //! 2. otherwise joins the existing story it scores best against, if that
-//!    score reaches the threshold, or starts a new story.
+//!    score reaches the threshold, or starts a new story;
+//! 3. then earlier documents may move to its story: members of the few
+//!    stories it came close to (a score of at least 0.3 of the threshold)
+//!    that now score higher against its story than against the rest of
+//!    their own, and at least the threshold. The first report of an event
+//!    often joins a look-alike story because its own story does not exist
+//!    yet; the event's next report is what shows where it belongs.
+//!    Copies (and the documents they copy) never move.
 //!
 //! Everything is computed from the documents seen so far, so feeding the
 //! documents one at a time in publication order gives exactly the batch
@@ -29,13 +36,20 @@
 //!   a `cos_names` under 0.1 scales the score by `cos_names / 0.1` — two
 //!   look-alike events told in the same words (two earthquakes, two
 //!   deaths) differ in their people and places;
+//! * negative evidence: each is about someone the other never names —
+//!   the document's *subject* (the rare one-word name it mentions most, at
+//!   least three times) is not among the story's names, and the story's
+//!   subject (the one most of its members have) is not among the
+//!   document's — halves the score: two obituaries or two arrests told in
+//!   the same words are about two people;
 //! * across languages (the document's language is not among the story's)
 //!   only `cos_names` counts: names, numbers and dates survive translation,
 //!   words do not;
 //! * IDF comes from the documents seen so far, smoothed:
 //!   `ln((1 + N) / (1 + df)) + 1`;
 //! * `time` is 1 while the document's day is within `grace` days of the
-//!   story's dated members, then decays as `exp(-(gap - grace) / scale)`;
+//!   story's first day (when its event was first reported: follow-ups do
+//!   not keep a story open), then decays as `exp(-(gap - grace) / scale)`;
 //!   a date the document mentions (`the Nov. 2 shooting`, at most 30 days
 //!   before publication) counts as its day when closer: follow-ups days or
 //!   weeks later name the incident's date.
@@ -65,6 +79,8 @@
 //! product is one pass over its centroid. In a batch run the features of
 //! the documents are extracted in parallel, a block at a time; pushing
 //! stays sequential, so the stories are those of the one-by-one stream.
+//! The interned features of the last 65,536 documents are kept (about a
+//! kilobyte each) so that they can still move; older documents stay put.
 
 use rayon::prelude::*;
 use storyweave_extract::Article;
@@ -100,6 +116,21 @@ const YEAR_MISMATCH: f64 = 0.6;
 /// and places of their event; a document sharing almost none of the
 /// story's names most likely reports a look-alike event.
 const NAME_AGREEMENT: f64 = 0.1;
+/// Score factor of a document whose subject the story never names while
+/// the story's subject is absent from the document.
+const SUBJECT_CONFLICT: f64 = 0.5;
+/// Share of the threshold a candidate story's score must reach for its
+/// members to be considered for moving to the document's story.
+const NEAR_SHARE: f64 = 0.3;
+/// Most candidate stories whose members are considered for moving.
+const REASSIGN_STORIES: usize = 8;
+/// Documents whose features are kept for moving them between stories.
+const REASSIGN_WINDOW: usize = 1 << 16;
+/// Largest story whose members are considered for moving.
+const REASSIGN_MAX_MEMBERS: usize = 32;
+/// Largest share of the documents seen so far holding a name for it to
+/// count as specific to one event (a subject; `Police` is not one).
+const RARE_SHARE: f64 = 0.02;
 /// Least time factor of a document that shares an *exclusive* multi-word
 /// name with a story (one that earlier documents hold, all of them in
 /// that story): a follow-up naming the victim or the accused weeks or
@@ -140,6 +171,8 @@ struct Doc {
     mentioned: Vec<i64>,
     /// Ids of its multi-word names (see `Features::phrases`).
     phrases: Vec<u32>,
+    /// Id of its subject name (see `Features::subject`).
+    subject: Option<u32>,
 }
 
 /// One story under construction.
@@ -150,12 +183,17 @@ struct Story {
     /// Norms of the TF-IDF centroids, refreshed whenever the story changes.
     terms_norm: f64,
     names_norm: f64,
+    /// The earliest publication day of a member: when the event was
+    /// first reported, which later follow-ups do not move.
     first_day: Option<i64>,
-    last_day: Option<i64>,
     /// Languages of the members (a handful at most).
     languages: Vec<Option<&'static str>>,
     /// Years the members mention most, with member counts.
     years: Vec<(i32, u32)>,
+    /// Subjects of the members, with member counts, in order of arrival.
+    subjects: Vec<(u32, u32)>,
+    /// The documents in the story, in order of arrival.
+    members: Vec<u32>,
 }
 
 impl Story {
@@ -166,6 +204,49 @@ impl Story {
             .max_by_key(|&&(y, n)| (n, y))
             .map(|&(y, _)| y)
     }
+
+    /// Adds a document's features to the centroids and the summaries
+    /// (members are listed by the caller).
+    fn add(&mut self, doc: &Doc, vocab: &Vocab, scratch: &mut Ids) {
+        add_unit(&mut self.terms, &doc.terms, scratch);
+        add_unit(&mut self.names, &doc.names, scratch);
+        self.terms_norm = norm(&self.terms, vocab);
+        self.names_norm = norm(&self.names, vocab);
+        if let Some(d) = doc.day {
+            self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+        }
+        if !self.languages.contains(&doc.language) {
+            self.languages.push(doc.language);
+        }
+        if let Some(year) = doc.year {
+            match self.years.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, n)) => *n += 1,
+                None => self.years.push((year, 1)),
+            }
+        }
+        if let Some(subject) = doc.subject {
+            match self.subjects.iter_mut().find(|(y, _)| *y == subject) {
+                Some((_, n)) => *n += 1,
+                None => self.subjects.push((subject, 1)),
+            }
+        }
+    }
+
+    /// The subject most members have (ties: the earliest).
+    fn subject(&self) -> Option<u32> {
+        let mut best: Option<(u32, u32)> = None;
+        for &(s, n) in &self.subjects {
+            if best.is_none_or(|(_, b)| n > b) {
+                best = Some((s, n));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+}
+
+/// Whether the sorted sparse vector holds feature `id`.
+fn holds(v: &Ids, id: u32) -> bool {
+    v.binary_search_by_key(&id, |e| e.0).is_ok()
 }
 
 /// The feature space seen so far: every feature (term or name) interned
@@ -213,6 +294,7 @@ impl Vocab {
             language: f.language,
             year: f.year,
             mentioned: f.mentioned.clone(),
+            subject: f.subject.map(|k| self.intern(k ^ NAME_TAG)),
             phrases: {
                 let mut p: Vec<u32> = f
                     .phrases
@@ -238,6 +320,13 @@ impl Vocab {
     fn idf(&self, id: u32) -> f64 {
         let df = self.df.get(id as usize).copied().unwrap_or(0);
         self.ln1p(self.seen) - self.ln1p(df) + 1.0
+    }
+
+    /// Whether feature `id` is held by few of the documents seen so far
+    /// (at most [`RARE_SHARE`] of them, or two): specific to an event.
+    fn rare(&self, id: u32) -> bool {
+        let df = self.df.get(id as usize).copied().unwrap_or(0);
+        f64::from(df) <= (RARE_SHARE * f64::from(self.seen)).max(2.0)
     }
 
     /// Counts one more document.
@@ -292,6 +381,54 @@ fn dot(doc: &Ids, dense: &[f32], centroid: &Ids) -> f64 {
             .iter()
             .map(|&(id, c)| f64::from(dense.get(id as usize).copied().unwrap_or(0.0) * c))
             .sum()
+    }
+}
+
+/// The story rebuilt from its members' stored features, `without` one of
+/// them; members whose features are no longer stored keep nothing (callers
+/// only rebuild stories of recent documents).
+fn rebuilt(
+    story: &Story,
+    docs: &[Option<Doc>],
+    without: Option<u32>,
+    vocab: &Vocab,
+    scratch: &mut Ids,
+) -> Story {
+    let mut fresh = Story::default();
+    for &m in &story.members {
+        if Some(m) == without {
+            continue;
+        }
+        fresh.members.push(m);
+        let Some(Some(doc)) = docs.get(m as usize) else {
+            continue;
+        };
+        fresh.add(doc, vocab, scratch);
+    }
+    fresh
+}
+
+/// Scatters a document into `dense` by feature id (`weight * idf²`, see
+/// [`dot`]) and returns its TF-IDF norms (terms, names).
+fn scatter(dense: &mut Vec<f32>, doc: &Doc, vocab: &Vocab) -> (f64, f64) {
+    if dense.len() < vocab.df.len() {
+        dense.resize(vocab.df.len(), 0.0);
+    }
+    for &(id, w) in doc.terms.iter().chain(&doc.names) {
+        if let Some(x) = dense.get_mut(id as usize) {
+            let idf = vocab.idf(id);
+            *x = (f64::from(w) * idf * idf) as f32;
+        }
+    }
+    (norm(&doc.terms, vocab), norm(&doc.names, vocab))
+}
+
+/// Clears what [`scatter`] wrote, leaving `dense` all zero again.
+fn unscatter(dense: &mut [f32], doc: &Doc) {
+    for &(id, _) in doc.terms.iter().chain(&doc.names) {
+        if let Some(x) = dense.get_mut(id as usize) {
+            *x = 0.0;
+        }
     }
 }
 
@@ -357,31 +494,26 @@ fn merge_into(a: &mut Ids, b: &Ids, scale: f64, scratch: &mut Ids) {
 
 impl StoryRule {
     /// Time factor between a document and a story. When both are dated:
-    /// by the gap between the story's span of publication days and the
-    /// closest of the document's publication day and the dates it mentions
-    /// (a follow-up naming the incident's date is as close as the
-    /// incident). Otherwise by the years they mention most (two years or
-    /// more apart: another event, most likely).
+    /// by the gap between the story's first day (when its event was first
+    /// reported; follow-ups do not move it, or a story would stay open as
+    /// long as it is followed) and the closest of the document's
+    /// publication day and the dates it mentions (a follow-up naming the
+    /// incident's date is as close as the incident). Otherwise by the
+    /// years they mention most (two years or more apart: another event,
+    /// most likely).
     fn time_of(&self, doc: &Doc, story: &Story) -> f64 {
-        let (Some(day), Some(first), Some(last)) = (doc.day, story.first_day, story.last_day)
-        else {
+        let (Some(day), Some(first)) = (doc.day, story.first_day) else {
             return match (doc.year, story.year()) {
                 (Some(a), Some(b)) if (a - b).abs() >= 2 => YEAR_MISMATCH,
                 _ => 1.0,
             };
         };
-        let gap_of = |d: i64| {
-            if d < first {
-                first - d
-            } else {
-                d.saturating_sub(last).max(0)
-            }
-        };
+        let gap_of = |d: i64| d.abs_diff(first);
         let gap = doc
             .mentioned
             .iter()
             .map(|&d| gap_of(d))
-            .fold(gap_of(day), i64::min);
+            .fold(gap_of(day), u64::min);
         self.decay(gap as f64)
     }
 
@@ -407,6 +539,7 @@ impl StoryRule {
         dense: &[f32],
         story: &Story,
         exclusive: bool,
+        vocab: &Vocab,
     ) -> f64 {
         let time = self.time_of(doc, story);
         let time = if exclusive {
@@ -442,12 +575,26 @@ impl StoryRule {
         } else {
             let names = names();
             let blend = (1.0 - self.name_weight) * terms + self.name_weight * names;
-            if story.names_norm > 0.0 {
+            let blend = if story.names_norm > 0.0 {
                 // Negative evidence: both name their event, and the names
                 // hardly agree.
                 blend * (names / NAME_AGREEMENT).min(1.0)
             } else {
                 blend
+            };
+            // Negative evidence: each is about someone the other never
+            // names (two deaths, two arrests in one field).
+            match (doc.subject, story.subject()) {
+                (Some(a), Some(b))
+                    if a != b
+                        && vocab.rare(a)
+                        && vocab.rare(b)
+                        && !holds(&story.names, a)
+                        && !holds(&doc.names, b) =>
+                {
+                    blend * SUBJECT_CONFLICT
+                }
+                _ => blend,
             }
         };
         content * time
@@ -464,8 +611,10 @@ const DROPPED: u32 = u32::MAX;
 ///
 /// Each [`push`](StoryClusterer::push) assigns the document to a story and
 /// returns the story's index (0, 1, 2, ... in order of creation). Earlier
-/// assignments change only when a document copies documents of two stories:
-/// that proves them one story, and they are merged (into the older one);
+/// assignments change when a document copies documents of two stories
+/// (that proves them one story, and they are merged into the older one)
+/// and when an earlier document fits the new document's story better than
+/// its own (it moves; see the module documentation);
 /// [`assignments`](StoryClusterer::assignments) gives the current stories. Feeding a corpus one document at a time in
 /// publication order gives exactly the stories of
 /// [`Clusterer::cluster`](crate::Clusterer::cluster) — the batch run is this
@@ -483,7 +632,7 @@ pub struct StoryClusterer {
     stories: Vec<Story>,
     /// Story of every document pushed so far.
     story_of: Vec<u32>,
-    /// Exact-text hash (with shingle count) to story.
+    /// Exact-text hash (with shingle count) to the first document with it.
     exact: FastMap<(u64, usize), u32>,
     /// Shingle to the one document holding it, or (tagged [`LIST`]) to its
     /// list of documents in `shingle_lists` while it is rare, or
@@ -505,6 +654,14 @@ pub struct StoryClusterer {
     strongest: Vec<(f64, u32)>,
     /// Scratch: stories holding one of the document's names exclusively.
     exclusive: Vec<u32>,
+    /// Scratch: candidate stories the document scored close to.
+    near: Vec<(f64, u32)>,
+    /// The interned features of the documents, kept for the last
+    /// [`REASSIGN_WINDOW`] documents (older ones are no longer moved).
+    docs: Vec<Option<Doc>>,
+    /// Documents that joined their story as a copy or were copied by a
+    /// later one: copies stay together, so these are never moved.
+    pinned: Vec<bool>,
     merge_scratch: Ids,
     linked: Vec<u32>,
     /// For every story, the story it was merged into (itself if none).
@@ -532,6 +689,9 @@ impl StoryClusterer {
             candidates: Vec::new(),
             strongest: Vec::new(),
             exclusive: Vec::new(),
+            near: Vec::new(),
+            docs: Vec::new(),
+            pinned: Vec::new(),
             merge_scratch: Vec::new(),
             linked: Vec::new(),
             merged_into: Vec::new(),
@@ -577,8 +737,11 @@ impl StoryClusterer {
         if fp.is_empty() {
             return;
         }
-        if let Some(&s) = self.exact.get(&(fp.exact, fp.shingles.len())) {
+        if let Some(&d) = self.exact.get(&(fp.exact, fp.shingles.len()))
+            && let Some(&s) = self.story_of.get(d as usize)
+        {
             self.linked.push(s);
+            self.pin(d);
         }
         let seen = self.story_of.len();
         let cap_before = self.shingle_cap(seen);
@@ -643,6 +806,9 @@ impl StoryClusterer {
                 && let Some(&s) = self.story_of.get(d as usize)
             {
                 self.linked.push(s);
+                if let Some(p) = self.pinned.get_mut(d as usize) {
+                    *p = true;
+                }
             }
         }
         for k in 0..self.linked.len() {
@@ -655,6 +821,13 @@ impl StoryClusterer {
         }
         self.linked.sort_unstable();
         self.linked.dedup();
+    }
+
+    /// Marks document `d` as never to be moved: a later document copies it.
+    fn pin(&mut self, d: u32) {
+        if let Some(p) = self.pinned.get_mut(d as usize) {
+            *p = true;
+        }
     }
 
     /// The story `s` was merged into (itself when it was not).
@@ -696,13 +869,16 @@ impl StoryClusterer {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            story.last_day = match (story.last_day, absorbed.last_day) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                (a, b) => a.or(b),
-            };
             for l in absorbed.languages {
                 if !story.languages.contains(&l) {
                     story.languages.push(l);
+                }
+            }
+            story.members.extend(absorbed.members);
+            for (subject, count) in absorbed.subjects {
+                match story.subjects.iter_mut().find(|(y, _)| *y == subject) {
+                    Some((_, n)) => *n += count,
+                    None => story.subjects.push((subject, count)),
                 }
             }
             for (year, count) in absorbed.years {
@@ -725,8 +901,8 @@ impl StoryClusterer {
     /// [`push`](StoryClusterer::push) with the features already extracted.
     fn push_features(&mut self, features: &Features, fingerprint: &Fingerprint) -> usize {
         let doc = self.vocab.intern_doc(features);
-        let language = doc.language;
         let id = u32::try_from(self.story_of.len()).unwrap_or(u32::MAX);
+        self.near.clear();
         self.copied_stories(id, fingerprint);
         let chosen = match self.linked.first().copied() {
             Some(s) => {
@@ -749,29 +925,14 @@ impl StoryClusterer {
         if !fingerprint.is_empty() {
             self.exact
                 .entry((fingerprint.exact, fingerprint.shingles.len()))
-                .or_insert(chosen);
+                .or_insert(id);
         }
         self.sizes
             .push(u32::try_from(fingerprint.shingles.len()).unwrap_or(u32::MAX));
         self.signatures.push(fingerprint.signature.clone());
         if let Some(story) = self.stories.get_mut(chosen as usize) {
-            add_unit(&mut story.terms, &doc.terms, &mut self.merge_scratch);
-            add_unit(&mut story.names, &doc.names, &mut self.merge_scratch);
-            story.terms_norm = norm(&story.terms, &self.vocab);
-            story.names_norm = norm(&story.names, &self.vocab);
-            if let Some(d) = doc.day {
-                story.first_day = Some(story.first_day.map_or(d, |f| f.min(d)));
-                story.last_day = Some(story.last_day.map_or(d, |l| l.max(d)));
-            }
-            if !story.languages.contains(&language) {
-                story.languages.push(language);
-            }
-            if let Some(year) = doc.year {
-                match story.years.iter_mut().find(|(y, _)| *y == year) {
-                    Some((_, n)) => *n += 1,
-                    None => story.years.push((year, 1)),
-                }
-            }
+            story.add(&doc, &self.vocab, &mut self.merge_scratch);
+            story.members.push(id);
         }
         for &(f, _) in doc.terms.iter().chain(&doc.names) {
             if let Some(list) = self.vocab.postings.get_mut(f as usize)
@@ -781,7 +942,137 @@ impl StoryClusterer {
             }
         }
         self.vocab.add(&doc);
-        chosen as usize
+        self.pinned.push(!self.linked.is_empty());
+        self.docs.push(Some(doc));
+        if let Some(old) = (id as usize)
+            .checked_sub(REASSIGN_WINDOW)
+            .and_then(|k| self.docs.get_mut(k))
+        {
+            *old = None;
+        }
+        if self.linked.is_empty() {
+            self.reassign(chosen);
+        }
+        self.find(chosen) as usize
+    }
+
+    /// Score of stored document `m` against story `s`, the document left
+    /// out of the story's centroid when it is a member.
+    fn member_score(&mut self, m: u32, s: u32) -> f64 {
+        let Some(Some(doc)) = self.docs.get(m as usize) else {
+            return 0.0;
+        };
+        let Some(story) = self.stories.get(s as usize) else {
+            return 0.0;
+        };
+        let vocab = &self.vocab;
+        let without;
+        let story = if story.members.contains(&m) {
+            without = rebuilt(story, &self.docs, Some(m), vocab, &mut self.merge_scratch);
+            &without
+        } else {
+            story
+        };
+        if story.members.is_empty() {
+            return 0.0;
+        }
+        let norms = scatter(&mut self.dense, doc, vocab);
+        let score = self
+            .rule
+            .score(doc, norms, &self.dense, story, false, vocab);
+        unscatter(&mut self.dense, doc);
+        score
+    }
+
+    /// Moves into story `k`, which just grew, the members of the stories
+    /// the new document came close to that now score better against `k`
+    /// (and at least the threshold) than against the rest of their own
+    /// story: the first document of an event often joins a look-alike
+    /// story before the event's own next report arrives.
+    fn reassign(&mut self, k: u32) {
+        let mut near = std::mem::take(&mut self.near);
+        // The closest few, best first (ties: the older story).
+        near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        near.truncate(REASSIGN_STORIES);
+        for &(_, c) in &near {
+            let o = self.find(c);
+            if o == k {
+                continue;
+            }
+            let members = match self.stories.get(o as usize) {
+                Some(story) if story.members.len() <= REASSIGN_MAX_MEMBERS => story.members.clone(),
+                _ => continue,
+            };
+            // A story with members no longer stored cannot be rebuilt.
+            if members
+                .iter()
+                .any(|&m| self.docs.get(m as usize).is_none_or(Option::is_none))
+            {
+                continue;
+            }
+            let mut left = members.len();
+            for m in members {
+                if self.pinned.get(m as usize).copied().unwrap_or(true)
+                    || self.docs.get(m as usize).is_none_or(Option::is_none)
+                {
+                    continue;
+                }
+                let there = self.member_score(m, k);
+                if there < self.rule.threshold {
+                    continue;
+                }
+                let here = self.member_score(m, o);
+                if there <= here {
+                    continue;
+                }
+                self.move_member(m, o, k);
+                left -= 1;
+            }
+            if left == 0 {
+                if let Some(slot) = self.merged_into.get_mut(o as usize) {
+                    *slot = k;
+                }
+                self.live -= 1;
+            }
+        }
+        self.near = near;
+    }
+
+    /// Moves document `m` from story `from` to story `to`, rebuilding both.
+    fn move_member(&mut self, m: u32, from: u32, to: u32) {
+        if let Some(story) = self.stories.get_mut(from as usize) {
+            story.members.retain(|&x| x != m);
+        }
+        if let (Some(story), Some(Some(doc))) =
+            (self.stories.get_mut(to as usize), self.docs.get(m as usize))
+        {
+            story.add(doc, &self.vocab, &mut self.merge_scratch);
+            story.members.push(m);
+        }
+        if let Some(story) = self.stories.get(from as usize) {
+            let fresh = rebuilt(
+                story,
+                &self.docs,
+                None,
+                &self.vocab,
+                &mut self.merge_scratch,
+            );
+            if let Some(slot) = self.stories.get_mut(from as usize) {
+                *slot = fresh;
+            }
+        }
+        if let Some(slot) = self.story_of.get_mut(m as usize) {
+            *slot = to;
+        }
+        if let Some(Some(doc)) = self.docs.get(m as usize) {
+            for &(f, _) in doc.terms.iter().chain(&doc.names) {
+                if let Some(list) = self.vocab.postings.get_mut(f as usize)
+                    && list.last() != Some(&to)
+                {
+                    list.push(to);
+                }
+            }
+        }
     }
 
     /// The candidate stories of a document into `self.candidates`, sorted:
@@ -902,17 +1193,9 @@ impl StoryClusterer {
         self.gather_candidates(doc);
         self.exclusive_stories(doc);
         let vocab = &self.vocab;
-        let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
-        if self.dense.len() < vocab.df.len() {
-            self.dense.resize(vocab.df.len(), 0.0);
-        }
-        for &(id, w) in doc.terms.iter().chain(&doc.names) {
-            if let Some(x) = self.dense.get_mut(id as usize) {
-                let idf = vocab.idf(id);
-                *x = (f64::from(w) * idf * idf) as f32;
-            }
-        }
+        let norms = scatter(&mut self.dense, doc, vocab);
         let mut best: Option<(f64, u32)> = None;
+        self.near.clear();
         for &s in &self.candidates {
             let Some(story) = self.stories.get(s as usize) else {
                 continue;
@@ -922,16 +1205,17 @@ impl StoryClusterer {
                 // Even a perfect match would not reach the threshold.
                 continue;
             }
-            let score = self.rule.score(doc, norms, &self.dense, story, exclusive);
+            let score = self
+                .rule
+                .score(doc, norms, &self.dense, story, exclusive, vocab);
+            if score >= NEAR_SHARE * self.rule.threshold {
+                self.near.push((score, s));
+            }
             if score >= self.rule.threshold && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
             }
         }
-        for &(id, _) in doc.terms.iter().chain(&doc.names) {
-            if let Some(x) = self.dense.get_mut(id as usize) {
-                *x = 0.0;
-            }
-        }
+        unscatter(&mut self.dense, doc);
         best.map(|(_, s)| s)
     }
 }
@@ -1041,7 +1325,7 @@ mod tests {
             dense[id as usize] = (f64::from(w) * idf * idf) as f32;
         }
         let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
-        rule.score(doc, norms, &dense, story, false)
+        rule.score(doc, norms, &dense, story, false, vocab)
     }
 
     #[test]
@@ -1061,7 +1345,6 @@ mod tests {
         assert_eq!(rule.time_of(&doc(None, None, None), &story), 1.0);
         // Dated on both sides: the days decide, not the years.
         story.first_day = Some(100);
-        story.last_day = Some(100);
         assert_eq!(rule.time_of(&doc(Some(101), Some(1990), None), &story), 1.0);
     }
 
@@ -1135,7 +1418,6 @@ mod tests {
         for _ in 0..3 {
             sc.stories.push(Story {
                 first_day: Some(100),
-                last_day: Some(100),
                 ..Story::default()
             });
             let id = u32::try_from(sc.merged_into.len()).expect("few stories");
@@ -1170,7 +1452,6 @@ mod tests {
             terms: vec![(word, 1.0)],
             terms_norm: norm(&vec![(word, 1.0)], &vocab),
             first_day: Some(100),
-            last_day: Some(100),
             ..Story::default()
         };
         let follow_up = Doc {
@@ -1181,8 +1462,8 @@ mod tests {
         let idf = vocab.idf(word);
         let dense = vec![(idf * idf) as f32];
         let norms = (norm(&follow_up.terms, &vocab), 0.0);
-        let plain = rule.score(&follow_up, norms, &dense, &story, false);
-        let linked = rule.score(&follow_up, norms, &dense, &story, true);
+        let plain = rule.score(&follow_up, norms, &dense, &story, false, &vocab);
+        let linked = rule.score(&follow_up, norms, &dense, &story, true, &vocab);
         assert!(plain < 1e-6, "{plain}");
         assert!((linked - EXCLUSIVE_NAME_TIME).abs() < 1e-6, "{linked}");
     }
@@ -1199,17 +1480,106 @@ mod tests {
         assert_eq!(a, vec![(1, 1.0), (2, 1.0), (4, 2.5), (9, 3.0)]);
     }
 
+    /// Features of one dated article from its content words (`names`
+    /// are its one-word names, the first also its subject).
+    fn features(day: i64, words: &[&str], names: &[&str]) -> Features {
+        let key = |w: &str, seed: u64| xxhash_rust::xxh3::xxh3_64_with_seed(w.as_bytes(), seed);
+        let mut terms: Vec<(u64, f32)> = words.iter().map(|w| (key(w, 1), 1.0)).collect();
+        terms.sort_unstable_by_key(|e| e.0);
+        let mut named: Vec<(u64, f32)> = names.iter().map(|w| (key(w, 2), 1.0)).collect();
+        named.sort_unstable_by_key(|e| e.0);
+        Features {
+            terms,
+            names: named,
+            day: Some(day),
+            subject: names.first().map(|w| key(w, 2)),
+            ..Features::default()
+        }
+    }
+
+    #[test]
+    fn regression_a_followed_story_does_not_stay_open() {
+        // A story first reported on day 100 and followed up on day 120
+        // (naming the incident's date): a new report on day 121 is far
+        // from the event, not one day from its last follow-up.
+        let rule = test_rule();
+        let vocab = Vocab::default();
+        let mut story = Story::default();
+        story.add(&doc(Some(100), None, None), &vocab, &mut Vec::new());
+        story.add(&doc(Some(120), None, None), &vocab, &mut Vec::new());
+        assert!(rule.time_of(&doc(Some(121), None, None), &story) < 0.01);
+        assert_eq!(rule.time_of(&doc(Some(101), None, None), &story), 1.0);
+    }
+
+    #[test]
+    fn an_early_report_moves_to_its_own_event_when_that_event_shows() {
+        // The first report of event B looks enough like event A (three
+        // reports) to join it; B's second report is far from A but close
+        // to B's first, which then fits B better than A and moves.
+        let mut online = StoryClusterer::new(test_rule());
+        let empty = Fingerprint::default();
+        // Earlier news, long before, makes every word below rare.
+        for k in 0..30 {
+            let w = format!("filler{k}");
+            online.push_features(&features(1, &[w.as_str(), "older"], &[]), &empty);
+        }
+        let a = ["quake", "coast", "tsunami", "alert", "magnitude", "ports"];
+        for _ in 0..8 {
+            online.push_features(&features(100, &a, &[]), &empty);
+        }
+        let b1 = ["quake", "coast", "tsunami", "mine", "collapse", "miners"];
+        online.push_features(&features(100, &b1, &[]), &empty);
+        let got = online.assignments();
+        assert_eq!(got[30..], [got[30]; 9], "B's first report joins A: {got:?}");
+        let b2 = ["mine", "collapse", "miners", "trapped", "rescue", "shaft"];
+        online.push_features(&features(101, &b2, &[]), &empty);
+        let got = online.assignments();
+        assert_eq!(got[30..38], [got[30]; 8], "{got:?}");
+        assert_eq!(got[38], got[39], "{got:?}");
+        assert_ne!(got[38], got[30], "{got:?}");
+    }
+
+    #[test]
+    fn reports_about_different_people_are_kept_apart() {
+        // Two obituaries alike in words and places, each about a man the
+        // other never names: apart. The same pair without subjects joins.
+        let run = |subjects: bool| {
+            let mut online = StoryClusterer::new(test_rule());
+            let empty = Fingerprint::default();
+            // Filler makes the two names rare among the documents seen.
+            for k in 0..10 {
+                let w = format!("filler{k}");
+                online.push_features(&features(10, &[w.as_str()], &["Elsewhere"]), &empty);
+            }
+            let felt = ["dies", "watergate", "informant", "fbi", "deep", "throat"];
+            let larue = ["dies", "watergate", "bagman", "prison", "biloxi", "hush"];
+            let mut second = features(100, &larue, &["LaRue", "Nixon", "Mitchell"]);
+            if !subjects {
+                second.subject = None;
+            }
+            online.push_features(
+                &features(100, &felt, &["Felt", "Nixon", "Woodward"]),
+                &empty,
+            );
+            online.push_features(&second, &empty);
+            let got = online.assignments();
+            got[10] == got[11]
+        };
+        assert!(run(false), "without subjects the two join");
+        assert!(!run(true), "with subjects they stay apart");
+    }
+
     #[test]
     fn time_factor_decays_after_grace() {
         let rule = test_rule();
         let story = Story {
             first_day: Some(100),
-            last_day: Some(101),
             ..Story::default()
         };
         let time = |day: Option<i64>| rule.time_of(&doc(day, None, None), &story);
         assert_eq!(time(Some(100)), 1.0);
-        assert_eq!(time(Some(103)), 1.0);
+        assert_eq!(time(Some(102)), 1.0);
+        assert!(time(Some(103)) < 1.0);
         assert_eq!(time(None), 1.0);
         assert!(time(Some(110)) < 0.1);
         assert!(time(Some(90)) < 0.1);
@@ -1221,7 +1591,6 @@ mod tests {
         let rule = test_rule();
         let story = Story {
             first_day: Some(100),
-            last_day: Some(101),
             ..Story::default()
         };
         let late = doc(Some(120), None, None);

@@ -372,7 +372,7 @@ fn is_notice(s: &str) -> bool {
 /// The byte range of `raw` left once a rights notice at its start and one at
 /// its end are cut off: `(0, raw.len())` when there is none, or when cutting
 /// would leave fewer than 8 words (then the line is judged whole). A notice
-/// at the end may run on for at most 40 words, credits included.
+/// at the end may run on for at most 60 words, credits included.
 fn notice_bounds(raw: &str) -> (usize, usize) {
     let whole = (0, raw.len());
     if !raw.contains('\u{a9}') && !raw.to_ascii_lowercase().contains("right") {
@@ -408,7 +408,7 @@ fn notice_bounds(raw: &str) -> (usize, usize) {
     let b = starts
         .iter()
         .copied()
-        .find(|&s| s >= a && s > 0 && is_notice(&raw[s..]) && word_count(&raw[s..]) <= 40)
+        .find(|&s| s >= a && s > 0 && is_notice(&raw[s..]) && word_count(&raw[s..]) <= 60)
         .unwrap_or(raw.len());
     if (a, b) == whole || b <= a || word_count(&raw[a..b]) < 8 {
         return whole;
