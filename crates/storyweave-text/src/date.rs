@@ -121,8 +121,9 @@ impl<'de> Deserialize<'de> for Date {
 
 /// Parses the date forms articles and feeds use: ISO `2025-08-13` (with an
 /// optional time part, which is ignored), `2025/08/13`, `August 13, 2025`,
-/// `13 August 2025`, `Aug. 13, 2025`, `Wednesday, August 13, 2025`. Returns
-/// `None` otherwise.
+/// `13 August 2025`, `Aug. 13, 2025`, `Wednesday, August 13, 2025`,
+/// `13-Aug-25`, and day-month-year in other languages (`1 de marzo de
+/// 2008`, `27 marzo 2008`, `24 maart 2008`). Returns `None` otherwise.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let (d, used) = parse_date_prefix(s)?;
@@ -213,13 +214,81 @@ fn time_token(t: &str) -> bool {
         && core.contains(':')
 }
 
-/// Month number of an English month name or abbreviation (`Aug`, `Sept`).
+/// Month names in the other languages the pipeline detects (Spanish,
+/// Italian, Dutch, French, German, Portuguese), lower case, with their
+/// month number; English is [`MONTH_NAMES`].
+const FOREIGN_MONTHS: &[(&str, u8)] = &[
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("novembre", 11),
+    ("dicembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("oktober", 10),
+    ("janvier", 1),
+    ("f\u{e9}vrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("ao\u{fb}t", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("d\u{e9}cembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("m\u{e4}rz", 3),
+    ("dezember", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("mar\u{e7}o", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
+];
+
+/// Month number of a month name: English names and abbreviations (`Aug`,
+/// `Sept`), and the full names of [`FOREIGN_MONTHS`] (`marzo`, `maart`).
 fn month_number(w: &str) -> Option<u8> {
     let w = w.strip_suffix('.').unwrap_or(w);
-    if w.len() < 3 || !w.is_ascii() {
+    if w.len() < 3 {
         return None;
     }
-    let lower = w.to_ascii_lowercase();
+    let lower = w.to_lowercase();
+    if let Some(&(_, n)) = FOREIGN_MONTHS.iter().find(|(m, _)| *m == lower) {
+        return Some(n);
+    }
+    if !w.is_ascii() {
+        return None;
+    }
     if lower == "sept" {
         return Some(9);
     }
@@ -240,6 +309,28 @@ fn is_weekday(w: &str) -> bool {
         .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
 }
 
+/// The `01-Mar-08` form at the start of `s`, and the bytes used.
+fn parse_dashed(s: &str) -> Option<(Date, usize)> {
+    let mut parts = s.splitn(3, '-');
+    let (d, m, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    if d.is_empty() || d.len() > 2 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if m.len() != 3 || !m.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let y: i32 = rest.get(..digits)?.parse().ok()?;
+    let year = match digits {
+        2 if y >= 70 => 1900 + y,
+        2 => 2000 + y,
+        4 => y,
+        _ => return None,
+    };
+    let date = Date::new(year, month_number(m)?, d.parse().ok()?)?;
+    Some((date, d.len() + 1 + m.len() + 1 + digits))
+}
+
 /// Parses a date at the start of `s`, returning it and the bytes used.
 fn parse_date_prefix(s: &str) -> Option<(Date, usize)> {
     let b = s.as_bytes();
@@ -256,13 +347,18 @@ fn parse_date_prefix(s: &str) -> Option<(Date, usize)> {
         }
         return None;
     }
+    // 01-Mar-08, 1-Mar-2008 (day, English month abbreviation, year; a
+    // two-digit year is 19xx from 70 on, 20xx below).
+    if let Some(found) = parse_dashed(s) {
+        return Some(found);
+    }
     // Word forms: tokens separated by spaces and commas.
     let mut toks: Vec<(usize, &str)> = Vec::with_capacity(5);
     let mut pos = 0;
     for part in s.split([' ', ',']) {
         if !part.is_empty() {
             toks.push((pos, part));
-            if toks.len() == 5 {
+            if toks.len() == 7 {
                 break;
             }
         }
@@ -293,11 +389,20 @@ fn parse_date_prefix(s: &str) -> Option<(Date, usize)> {
         let y = year(toks.get(k + 2)?.1)?;
         (m, d, y, k + 2)
     } else {
-        // 13 August 2025
+        // 13 August 2025, 13 de agosto de 2025, 13 de agosto del 2025
         let d = day(toks.get(k)?.1)?;
-        let m = month_number(toks.get(k + 1)?.1)?;
-        let y = year(toks.get(k + 2)?.1)?;
-        (m, d, y, k + 2)
+        let mut at = k + 1;
+        let connector = |w: &str| matches!(w, "de" | "del");
+        if toks.get(at).is_some_and(|(_, w)| connector(w)) {
+            at += 1;
+        }
+        let m = month_number(toks.get(at)?.1)?;
+        at += 1;
+        if toks.get(at).is_some_and(|(_, w)| connector(w)) {
+            at += 1;
+        }
+        let y = year(toks.get(at)?.1)?;
+        (m, d, y, at)
     };
     let date = Date::new(y, m, d)?;
     let (p, w) = toks[last];
@@ -311,6 +416,38 @@ mod tests {
 
     fn d(y: i32, m: u8, dd: u8) -> Option<Date> {
         Date::new(y, m, dd)
+    }
+
+    #[test]
+    fn parses_day_month_year_in_other_languages() {
+        for (s, want) in [
+            ("1 de marzo de 2008", d(2008, 3, 1)),
+            ("27 de marzo del 2008", d(2008, 3, 27)),
+            ("24 maggio 2008", d(2008, 5, 24)),
+            ("24 maart 2008", d(2008, 3, 24)),
+            ("3 f\u{e9}vrier 2009", d(2009, 2, 3)),
+            ("5. M\u{e4}rz 2010", None),
+            ("5 M\u{e4}rz 2010", d(2010, 3, 5)),
+            ("01-Mar-08", d(2008, 3, 1)),
+            ("24-Nov-04", d(2004, 11, 24)),
+            ("13-Jun-1975", d(1975, 6, 13)),
+            ("02-Jul-99", d(1999, 7, 2)),
+        ] {
+            assert_eq!(parse_date(s), want, "{s}");
+        }
+        assert_unparsed(&[
+            "1 de marzo",
+            "01-Mar",
+            "01-Xyz-08",
+            "1 de de 2008",
+            "32-Mar-08",
+        ]);
+    }
+
+    fn assert_unparsed(inputs: &[&str]) {
+        for s in inputs {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
     }
 
     #[test]
@@ -332,7 +469,7 @@ mod tests {
             };
             assert_eq!(parse_date(s), want, "{s}");
         }
-        for s in [
+        assert_unparsed(&[
             "",
             "August",
             "2025-13-01",
@@ -340,9 +477,7 @@ mod tests {
             "Mayday 3, 2025",
             "13 August 2025 was hot",
             "2025-08-1",
-        ] {
-            assert_eq!(parse_date(s), None, "{s}");
-        }
+        ]);
     }
 
     #[test]
