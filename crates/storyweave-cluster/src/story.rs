@@ -219,16 +219,10 @@ impl Story {
             self.languages.push(doc.language);
         }
         if let Some(year) = doc.year {
-            match self.years.iter_mut().find(|(y, _)| *y == year) {
-                Some((_, n)) => *n += 1,
-                None => self.years.push((year, 1)),
-            }
+            count(&mut self.years, year, 1);
         }
         if let Some(subject) = doc.subject {
-            match self.subjects.iter_mut().find(|(y, _)| *y == subject) {
-                Some((_, n)) => *n += 1,
-                None => self.subjects.push((subject, 1)),
-            }
+            count(&mut self.subjects, subject, 1);
         }
     }
 
@@ -241,6 +235,14 @@ impl Story {
             }
         }
         best.map(|(s, _)| s)
+    }
+}
+
+/// Adds `n` to the count of `key` in a short list of counts.
+fn count<K: PartialEq>(counts: &mut Vec<(K, u32)>, key: K, n: u32) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, c)) => *c += n,
+        None => counts.push((key, n)),
     }
 }
 
@@ -327,6 +329,17 @@ impl Vocab {
     fn rare(&self, id: u32) -> bool {
         let df = self.df.get(id as usize).copied().unwrap_or(0);
         f64::from(df) <= (RARE_SHARE * f64::from(self.seen)).max(2.0)
+    }
+
+    /// Lists story `story` in the postings of the document's features.
+    fn post(&mut self, doc: &Doc, story: u32) {
+        for &(f, _) in doc.terms.iter().chain(&doc.names) {
+            if let Some(list) = self.postings.get_mut(f as usize)
+                && list.last() != Some(&story)
+            {
+                list.push(story);
+            }
+        }
     }
 
     /// Counts one more document.
@@ -875,17 +888,11 @@ impl StoryClusterer {
                 }
             }
             story.members.extend(absorbed.members);
-            for (subject, count) in absorbed.subjects {
-                match story.subjects.iter_mut().find(|(y, _)| *y == subject) {
-                    Some((_, n)) => *n += count,
-                    None => story.subjects.push((subject, count)),
-                }
+            for (subject, n) in absorbed.subjects {
+                count(&mut story.subjects, subject, n);
             }
-            for (year, count) in absorbed.years {
-                match story.years.iter_mut().find(|(y, _)| *y == year) {
-                    Some((_, n)) => *n += count,
-                    None => story.years.push((year, count)),
-                }
+            for (year, n) in absorbed.years {
+                count(&mut story.years, year, n);
             }
         }
         self.live -= 1;
@@ -934,13 +941,7 @@ impl StoryClusterer {
             story.add(&doc, &self.vocab, &mut self.merge_scratch);
             story.members.push(id);
         }
-        for &(f, _) in doc.terms.iter().chain(&doc.names) {
-            if let Some(list) = self.vocab.postings.get_mut(f as usize)
-                && list.last() != Some(&chosen)
-            {
-                list.push(chosen);
-            }
-        }
+        self.vocab.post(&doc, chosen);
         self.vocab.add(&doc);
         self.pinned.push(!self.linked.is_empty());
         self.docs.push(Some(doc));
@@ -1065,13 +1066,7 @@ impl StoryClusterer {
             *slot = to;
         }
         if let Some(Some(doc)) = self.docs.get(m as usize) {
-            for &(f, _) in doc.terms.iter().chain(&doc.names) {
-                if let Some(list) = self.vocab.postings.get_mut(f as usize)
-                    && list.last() != Some(&to)
-                {
-                    list.push(to);
-                }
-            }
+            self.vocab.post(doc, to);
         }
     }
 

@@ -622,33 +622,48 @@ mod tests {
         assert!((s.jaccard - 36.0 / 96.0).abs() < 1e-9);
     }
 
-    #[test]
-    fn sketch_matches_fingerprint_signature() {
-        let text = (0..300)
+    /// 300 words mixing repeats and capitals, for the sketch tests.
+    fn mixed_text() -> String {
+        (0..300)
             .map(|i| format!("w{} Word{}", i % 37, i % 11))
             .collect::<Vec<_>>()
-            .join(" ");
-        for raw in [false, true] {
-            for (k, slots) in [(5, 128), (3, 64), (1, 16), (9, 256)] {
-                let f = Fingerprinter::builder()
-                    .shingle(k)
-                    .slots(slots)
-                    .raw_text(raw)
-                    .build();
-                let mut scratch = Scratch::new();
-                let mut flat = vec![7u32];
-                for t in [text.as_str(), "two words", "", "a b c d e f"] {
-                    flat.truncate(1);
-                    let info = f.sketch_into(t, &mut scratch, &mut flat);
-                    let full = f.fingerprint(t);
-                    assert_eq!(flat.len(), 1 + slots);
-                    assert_eq!(info.exact, full.exact);
-                    if full.is_empty() {
-                        assert_eq!(info.shingles, 0);
-                    } else {
-                        assert_eq!(&flat[1..], &full.signature[..]);
-                        assert!(info.shingles >= full.shingles.len());
-                    }
+            .join(" ")
+    }
+
+    /// Fingerprinters over both tokenizers and several shingle sizes and
+    /// slot counts, each with its settings `(raw, k, slots)`.
+    fn settings() -> impl Iterator<Item = (bool, usize, usize, Fingerprinter)> {
+        [false, true].into_iter().flat_map(|raw| {
+            [(5, 128), (3, 64), (1, 16), (9, 256)]
+                .into_iter()
+                .map(move |(k, slots)| {
+                    let f = Fingerprinter::builder()
+                        .shingle(k)
+                        .slots(slots)
+                        .raw_text(raw)
+                        .build();
+                    (raw, k, slots, f)
+                })
+        })
+    }
+
+    #[test]
+    fn sketch_matches_fingerprint_signature() {
+        let text = mixed_text();
+        for (_, _, slots, f) in settings() {
+            let mut scratch = Scratch::new();
+            let mut flat = vec![7u32];
+            for t in [text.as_str(), "two words", "", "a b c d e f"] {
+                flat.truncate(1);
+                let info = f.sketch_into(t, &mut scratch, &mut flat);
+                let full = f.fingerprint(t);
+                assert_eq!(flat.len(), 1 + slots);
+                assert_eq!(info.exact, full.exact);
+                if full.is_empty() {
+                    assert_eq!(info.shingles, 0);
+                } else {
+                    assert_eq!(&flat[1..], &full.signature[..]);
+                    assert!(info.shingles >= full.shingles.len());
                 }
             }
         }
@@ -720,40 +735,29 @@ mod tests {
 
     #[test]
     fn sketch_with_shingles_matches_sketch_and_fingerprint() {
-        let long = (0..300)
-            .map(|i| format!("w{} Word{}", i % 37, i % 11))
-            .collect::<Vec<_>>()
-            .join(" ");
-        for raw in [false, true] {
-            for (k, slots) in [(5, 128), (3, 64), (1, 16), (9, 256)] {
-                let f = Fingerprinter::builder()
-                    .shingle(k)
-                    .slots(slots)
-                    .raw_text(raw)
-                    .build();
-                let mut scratch = Scratch::new();
-                for t in [long.as_str(), "two words", "", "a b c d e f", "  ... "] {
-                    let mut plain = Vec::new();
-                    let info = f.sketch_into(t, &mut scratch, &mut plain);
-                    let (mut sig, mut shingles) = (vec![1u32], vec![2u32]);
-                    let info2 =
-                        f.sketch_with_shingles_into(t, &mut scratch, &mut sig, &mut shingles);
-                    assert_eq!(info, info2);
-                    assert_eq!(&sig[1..], &plain[..]);
-                    assert_eq!(shingles.len(), 1 + info.shingles);
-                    let mut set = shingles[1..].to_vec();
-                    set.sort_unstable();
-                    set.dedup();
-                    let mut expected: Vec<u32> = f
-                        .fingerprint(t)
-                        .shingles
-                        .iter()
-                        .map(|&h| h as u32)
-                        .collect();
-                    expected.sort_unstable();
-                    expected.dedup();
-                    assert_eq!(set, expected, "raw {raw}, k {k}, {t:?}");
-                }
+        let long = mixed_text();
+        for (raw, k, _, f) in settings() {
+            let mut scratch = Scratch::new();
+            for t in [long.as_str(), "two words", "", "a b c d e f", "  ... "] {
+                let mut plain = Vec::new();
+                let info = f.sketch_into(t, &mut scratch, &mut plain);
+                let (mut sig, mut shingles) = (vec![1u32], vec![2u32]);
+                let info2 = f.sketch_with_shingles_into(t, &mut scratch, &mut sig, &mut shingles);
+                assert_eq!(info, info2);
+                assert_eq!(&sig[1..], &plain[..]);
+                assert_eq!(shingles.len(), 1 + info.shingles);
+                let mut set = shingles[1..].to_vec();
+                set.sort_unstable();
+                set.dedup();
+                let mut expected: Vec<u32> = f
+                    .fingerprint(t)
+                    .shingles
+                    .iter()
+                    .map(|&h| h as u32)
+                    .collect();
+                expected.sort_unstable();
+                expected.dedup();
+                assert_eq!(set, expected, "raw {raw}, k {k}, {t:?}");
             }
         }
     }

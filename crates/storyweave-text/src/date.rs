@@ -282,13 +282,16 @@ fn month_number(w: &str) -> Option<u8> {
     if w.len() < 3 {
         return None;
     }
-    let lower = w.to_lowercase();
-    if let Some(&(_, n)) = FOREIGN_MONTHS.iter().find(|(m, _)| *m == lower) {
+    // Compared char by char, lowered on the fly: no allocation on the way
+    // (every line of every article is tried as a date line).
+    let lowered = || w.chars().flat_map(char::to_lowercase);
+    if let Some(&(_, n)) = FOREIGN_MONTHS.iter().find(|(m, _)| m.chars().eq(lowered())) {
         return Some(n);
     }
     if !w.is_ascii() {
         return None;
     }
+    let lower = w.to_ascii_lowercase();
     if lower == "sept" {
         return Some(9);
     }

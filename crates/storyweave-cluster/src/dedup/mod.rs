@@ -53,8 +53,9 @@ use rayon::prelude::*;
 use storyweave_fingerprint::{Fingerprinter, LshParams, Scratch, jaccard_estimate};
 use storyweave_text::Date;
 
-use crate::dedup::spool::{Spool, SpoolWriter, intersection};
+use crate::dedup::spool::{Spool, SpoolWriter};
 use crate::unionfind::UnionFind;
+use storyweave_fingerprint::sets::intersection_size;
 
 mod spool;
 
@@ -501,7 +502,7 @@ impl Deduper {
         if la == 0 || lb == 0 {
             return Some(false);
         }
-        let shared = intersection(sa, sb);
+        let shared = intersection_size(sa, sb);
         let jaccard = shared as f64 / (la + lb - shared) as f64;
         let containment = shared as f64 / la.min(lb) as f64;
         Some(jaccard >= self.threshold || self.containment.is_some_and(|c| containment >= c))

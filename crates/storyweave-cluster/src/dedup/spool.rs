@@ -262,26 +262,10 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
     Ok(())
 }
 
-/// Size of the intersection of two sorted, repeat-free lists.
-pub(crate) fn intersection(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use storyweave_fingerprint::sets::intersection_size;
 
     fn roundtrip(budget: usize) {
         let mut s = Spool::new(budget);
@@ -326,8 +310,8 @@ mod tests {
 
     #[test]
     fn intersection_counts_shared_values() {
-        assert_eq!(intersection(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
-        assert_eq!(intersection(&[], &[1]), 0);
-        assert_eq!(intersection(&[2], &[2]), 1);
+        assert_eq!(intersection_size::<u32>(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
+        assert_eq!(intersection_size::<u32>(&[], &[1]), 0);
+        assert_eq!(intersection_size::<u32>(&[2], &[2]), 1);
     }
 }
