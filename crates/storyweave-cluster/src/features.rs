@@ -89,9 +89,10 @@ pub(crate) struct Features {
     /// The year the article mentions most (ties: the latest): a clue to
     /// when the event happened, for undated articles.
     pub(crate) year: Option<i32>,
-    /// Calendar dates the article mentions (`Nov. 2`, `2 November 2016`,
-    /// `July 28, 2004`), as days since 1970-01-01, sorted and unique, at
-    /// most [`MAX_MENTIONED`]: the incident dates a follow-up names. A
+    /// Calendar dates the article's title and lead mention (`Nov. 2`,
+    /// `2 November 2016`, `July 28, 2004`), as days since 1970-01-01,
+    /// sorted and unique, at most [`MAX_MENTIONED`]: the incident dates a
+    /// follow-up names. A
     /// date without a year is read as the latest such day up to a day after
     /// publication (and dropped in an undated article); dates more than
     /// [`MENTION_WINDOW`] days before publication are background, dropped.
@@ -101,8 +102,9 @@ pub(crate) struct Features {
     /// evidence of who an article is about.
     pub(crate) phrases: Vec<u64>,
     /// The one-word name the article mentions most (at least
-    /// [`SUBJECT_MIN_MENTIONS`] times), as its key in `names`: who or what
-    /// the article is about (`LaRue`, `Felt`).
+    /// [`SUBJECT_MIN_MENTIONS`] times, not counting mentions quoting it as
+    /// a source), as its key in `names`: who or what the article is about
+    /// (`LaRue`, `Felt`), not whom it quotes (`Wilking said`).
     pub(crate) subject: Option<u64>,
 }
 
@@ -655,6 +657,73 @@ fn as_year(token: &str) -> Option<i32> {
     token.parse().ok()
 }
 
+/// Verbs that, right after a name, quote it as a source (`Wilking said`).
+const SPEECH_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "explained",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "tells",
+    "told",
+    "writes",
+    "wrote",
+];
+
+/// Whether the name at `start..end` of `sentence` is quoted as a source:
+/// followed by a speech verb (`Gregory said`, `Wilking, said`), preceded
+/// by `according to`, or by `said` or `says` closing a quote (`"...," said
+/// Wilking`; not `police said Waters had`). A spokesman quoted in every
+/// paragraph is whom an article cites, not whom it is about.
+fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
+    let after = sentence
+        .get(end..)
+        .unwrap_or("")
+        .trim_start_matches([' ', ',']);
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if SPEECH_VERBS.iter().any(|v| next.eq_ignore_ascii_case(v)) {
+        return true;
+    }
+    let before = sentence.get(..start).unwrap_or("").trim_end();
+    if ends_with_ignore_case(before, "according to") {
+        return true;
+    }
+    ["said", "says"].iter().any(|verb| {
+        ends_with_ignore_case(before, verb)
+            && before
+                .get(..before.len() - verb.len())
+                .is_some_and(|rest| rest.trim_end().ends_with(QUOTE_CLOSERS))
+    })
+}
+
+/// Characters that end a quote before an inverted attribution (`said X`).
+const QUOTE_CLOSERS: [char; 5] = [',', '"', '\'', '\u{201d}', '\u{2019}'];
+
+/// Whether `text` ends with the ASCII `suffix`, ignoring ASCII case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let b = text.as_bytes();
+    b.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| b.get(at..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// How an article mentions one one-word name, for choosing its subject.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mentions {
+    /// Mentions capitalised where a common word would not be.
+    named: f32,
+    /// Mentions capitalised only by opening a sentence.
+    initial: f32,
+    /// Mentions quoting it as a source (`Wilking said`).
+    quoted: f32,
+}
+
 /// Collects the named entities of one sentence.
 fn add_names(
     sentence: &str,
@@ -662,7 +731,7 @@ fn add_names(
     buf: &mut String,
     names: &mut FastMap<u64, f32>,
     phrases: &mut Vec<u64>,
-    singles: &mut FastMap<u64, (f32, f32)>,
+    singles: &mut FastMap<u64, Mentions>,
 ) {
     // The current run of capitalised words: (start byte, end byte, words,
     // whether it began at the sentence start).
@@ -673,7 +742,7 @@ fn add_names(
                  buf: &mut String,
                  names: &mut FastMap<u64, f32>,
                  phrases: &mut Vec<u64>,
-                 singles: &mut FastMap<u64, (f32, f32)>| {
+                 singles: &mut FastMap<u64, Mentions>| {
         let Some((s, e, count, at_start)) = run else {
             return;
         };
@@ -686,6 +755,7 @@ fn add_names(
             bump(names, key, weight);
             phrases.push(key);
         }
+        let speaker = quoted_as_source(sentence, s, e);
         for (n, w) in storyweave_text::words(phrase).enumerate() {
             let by_position = n == 0 && at_start && !acronym(w.text);
             fold_into(w.text, buf);
@@ -698,12 +768,15 @@ fn add_names(
             let key = xxh3_64_with_seed(buf.as_bytes(), NAME_SEED);
             // A word capitalised by position is counted apart: it is a
             // name only if the article also writes it as one elsewhere.
-            let count = singles.entry(key).or_insert((0.0, 0.0));
+            let count = singles.entry(key).or_default();
+            if speaker {
+                count.quoted += 1.0;
+            }
             if by_position {
-                count.1 += 1.0;
+                count.initial += 1.0;
                 continue;
             }
-            count.0 += 1.0;
+            count.named += 1.0;
             bump(names, key, weight);
         }
     };
@@ -772,7 +845,12 @@ impl Features {
             add_words(
                 &s.text, weight, &mut buf, &mut terms, &mut names, &mut years, &mut parts,
             );
-            mentioned_dates(&parts, &mut dates);
+            // Dates named in the lead: a follow-up recalls its incident's
+            // date at the top, while dates further down are background
+            // (`the second such killing this month: a girl died Nov. 22`).
+            if n < LEAD_SENTENCES {
+                mentioned_dates(&parts, &mut dates);
+            }
             add_names(
                 &s.text,
                 weight,
@@ -783,11 +861,12 @@ impl Features {
             );
         }
         // The article's subject: the one-word name it repeats most, when
-        // it repeats one often enough to be about it.
+        // it repeats one often enough to be about it. Mentions quoting it
+        // as a source do not count: the spokesman is not the subject.
         let subject = singles
             .iter()
-            .filter(|&(_, &(named, _))| named > 0.0)
-            .map(|(&k, &(named, initial))| (k, named + initial))
+            .filter(|&(_, m)| m.named > 0.0)
+            .map(|(&k, m)| (k, m.named + m.initial - m.quoted))
             .filter(|&(_, n)| n >= SUBJECT_MIN_MENTIONS)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(k, _)| k);
@@ -1004,6 +1083,106 @@ mod tests {
         assert_eq!(day_of("2x"), None);
         assert_eq!(month_of("Sept"), Some(9));
         assert_eq!(month_of("Mayor"), None);
+    }
+
+    /// An English article with one sentence per entry of `sentences`.
+    fn report(published: Option<storyweave_text::Date>, sentences: &[&str]) -> Article {
+        Article {
+            id: "a".to_string(),
+            path: "a.txt".to_string(),
+            record: None,
+            url: None,
+            outlet: None,
+            title: Some("Boy shot in apartment".to_string()),
+            byline: None,
+            agencies: Vec::new(),
+            dateline: None,
+            published,
+            language: Some("en".to_string()),
+            sentences: sentences
+                .iter()
+                .map(|t| storyweave_extract::Sentence {
+                    text: (*t).to_string(),
+                    span: 0..t.len(),
+                    paragraph: 0,
+                })
+                .collect(),
+            paragraphs: 1,
+            set_aside: Vec::new(),
+        }
+    }
+
+    /// Whether the first occurrence of `name` in `sentence` is quoted as a source.
+    fn quoted(sentence: &str, name: &str) -> bool {
+        let start = sentence.find(name).expect("name in sentence");
+        quoted_as_source(sentence, start, start + name.len())
+    }
+
+    #[test]
+    fn sources_are_told_from_people_talked_about() {
+        assert!(quoted(
+            "Detective Greg Wilking said the weapon was odd.",
+            "Greg Wilking"
+        ));
+        assert!(quoted("Wilking, said it was odd.", "Wilking"));
+        assert!(quoted("\"It is odd,\" said Wilking.", "Wilking"));
+        assert!(quoted("It is odd, says Wilking.", "Wilking"));
+        assert!(quoted("According to Wilking, it was odd.", "Wilking"));
+        assert!(quoted("Wilking told reporters it was odd.", "Wilking"));
+        assert!(!quoted("Police said Waters had a record.", "Waters"));
+        assert!(!quoted("Waters shot his son.", "Waters"));
+        assert!(!quoted("Officers found Waters, who had died.", "Waters"));
+        assert!(!quoted("They saw Wilking saying nothing.", "Wilking"));
+    }
+
+    #[test]
+    fn regression_a_quoted_spokesman_is_not_the_subject() {
+        // Wilking is named four times, each time as the source of a quote;
+        // Waters, the man the report is about, three times.
+        let a = report(
+            None,
+            &[
+                "A man shot his 8-year-old son and then himself, police said.",
+                "Detective Greg Wilking said officers were called at noon.",
+                "Wilking said the weapon was improvised.",
+                "Moses Waters, 46, had a history of violence.",
+                "Neighbours said Waters kept to himself.",
+                "\"We are still processing the scene,\" Wilking said.",
+                "Waters had moved in last year.",
+                "Wilking said no one else was hurt.",
+            ],
+        );
+        assert_eq!(Features::of(&a).subject, Some(name("waters")));
+    }
+
+    #[test]
+    fn regression_dates_far_down_an_article_are_background() {
+        let published = storyweave_text::Date::new(2016, 12, 17);
+        let nov_22 = storyweave_text::Date::new(2016, 11, 22)
+            .map(storyweave_text::Date::days_since_epoch)
+            .expect("valid date");
+        let lead = [
+            "A boy, 3, was shot while riding in a car on Saturday.",
+            "He died at a hospital.",
+            "Police are looking for the driver of a black sedan.",
+        ];
+        // The article recalls another killing, by its date, further down.
+        let mut background = lead.to_vec();
+        background.push("A girl, 2, was fatally injured Nov. 22 in another shooting.");
+        assert!(
+            Features::of(&report(published, &background))
+                .mentioned
+                .is_empty()
+        );
+        // A follow-up names its incident's date at the top.
+        let follow_up = report(
+            published,
+            &[
+                "Police arrested a man in the Nov. 22 shooting of a girl, 2.",
+                "He was charged on Friday.",
+            ],
+        );
+        assert_eq!(Features::of(&follow_up).mentioned, vec![nov_22]);
     }
 
     #[test]

@@ -38,7 +38,8 @@
 //!   deaths) differ in their people and places;
 //! * negative evidence: each is about someone the other never names —
 //!   the document's *subject* (the rare one-word name it mentions most, at
-//!   least three times) is not among the story's names, and the story's
+//!   least three times, mentions quoting it as a source — `Wilking said` —
+//!   not counted) is not among the story's names, and the story's
 //!   subject (the one most of its members have) is not among the
 //!   document's — halves the score: two obituaries or two arrests told in
 //!   the same words are about two people;
@@ -50,9 +51,11 @@
 //! * `time` is 1 while the document's day is within `grace` days of the
 //!   story's first day (when its event was first reported: follow-ups do
 //!   not keep a story open), then decays as `exp(-(gap - grace) / scale)`;
-//!   a date the document mentions (`the Nov. 2 shooting`, at most 30 days
-//!   before publication) counts as its day when closer: follow-ups days or
-//!   weeks later name the incident's date.
+//!   a date the document's title or lead mentions (`the Nov. 2 shooting`,
+//!   at most 30 days before publication) counts as its day when closer:
+//!   follow-ups days or weeks later name the incident's date near the top,
+//!   while dates further down are background (`the second such killing
+//!   this month`).
 //!   When the document or the story is undated, the years they mention
 //!   most stand in: two or more years apart scale the score by 0.6 (an
 //!   article about a 2013 event is rarely the story of a 2008 one);
@@ -510,8 +513,8 @@ impl StoryRule {
     /// by the gap between the story's first day (when its event was first
     /// reported; follow-ups do not move it, or a story would stay open as
     /// long as it is followed) and the closest of the document's
-    /// publication day and the dates it mentions (a follow-up naming the
-    /// incident's date is as close as the incident). Otherwise by the
+    /// publication day and the dates its title and lead mention (a
+    /// follow-up naming the incident's date is as close as the incident). Otherwise by the
     /// years they mention most (two years or more apart: another event,
     /// most likely).
     fn time_of(&self, doc: &Doc, story: &Story) -> f64 {

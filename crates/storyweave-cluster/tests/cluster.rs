@@ -267,6 +267,74 @@ fn undated_look_alike_is_still_separated_by_its_names() {
 }
 
 #[test]
+fn look_alike_within_the_week_is_separated_by_its_names() {
+    // Inside the time grace, the names alone tell the two floods apart.
+    let mut articles = corpus().articles;
+    articles[LOOK_ALIKE].published = day(2025, 3, 14);
+    let c = cluster(&articles);
+    assert_eq!(c.story[LOOK_ALIKE], LOOK_ALIKE);
+    assert_eq!(c.story[INDEPENDENT], BASE);
+}
+
+/// Two shootings in one city six days apart, told in the same words, and a
+/// follow-up on the first nine days after it, told in other words.
+fn two_shootings() -> Vec<Article> {
+    let first = [
+        "A 19-year-old man was shot and killed outside a convenience store on Harlow Street in Dunmere late Friday, police said.",
+        "Officers found Elias Fenwick with a gunshot wound to the chest shortly after 11 p.m.",
+        "Fenwick was taken to Dunmere General Hospital, where he died.",
+        "Police spokesman Carl Ostby said detectives were reviewing footage from the store's cameras.",
+        "No arrests have been made, and police asked anyone with information to call the tip line.",
+        "Fenwick had just finished his shift at a warehouse nearby, a cousin said.",
+    ]
+    .join(" ");
+    let second = [
+        "Gunfire outside a bar on Quarry Road in Dunmere left a 22-year-old dead early Thursday.",
+        "Tobias Marr was struck several times as patrons spilled onto the pavement at closing time, witnesses told police.",
+        "Paramedics rushed Marr to Dunmere General Hospital, but he could not be saved.",
+        "Police spokesman Carl Ostby said a grey van was seen leaving the area at speed.",
+        "Marr had been celebrating a friend's birthday, according to his sister.",
+    ]
+    .join(" ");
+    let follow_up = [
+        "Relatives and classmates gathered on Sunday to remember Elias Fenwick, the teenager killed on Harlow Street.",
+        "His mother described a quiet son who worked nights to pay for his welding course.",
+        "Friends released balloons in the colours of his old football club.",
+        "Investigators have questioned a man seen near the convenience store, but nobody has been charged with Fenwick's death.",
+    ]
+    .join(" ");
+    [
+        (
+            "shooting-1",
+            "Man shot dead outside Dunmere store",
+            6,
+            first,
+        ),
+        (
+            "shooting-2",
+            "Man shot dead outside Dunmere bar",
+            12,
+            second,
+        ),
+        (
+            "vigil-1",
+            "Vigil held for teenager killed on Harlow Street",
+            15,
+            follow_up,
+        ),
+    ]
+    .iter()
+    .map(|(id, title, d, text)| article(id, Some(title), day(2025, 6, *d), text))
+    .collect()
+}
+
+#[test]
+fn regression_two_shootings_in_one_city_a_week_apart_are_two_stories() {
+    let c = cluster(&two_shootings());
+    assert_eq!(c.story, vec![0, 1, 0]);
+}
+
+#[test]
 fn empty_and_missing_inputs_do_not_panic() {
     let c = Clusterer::default().cluster(&[], &[]);
     assert!(c.exact.is_empty() && c.story.is_empty());
