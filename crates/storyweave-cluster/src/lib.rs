@@ -92,8 +92,8 @@ impl Clusterer {
     /// Starts a builder with the defaults: near-duplicate Jaccard 0.8;
     /// families at containment 0.2 with at least 10 shared rare shingles,
     /// "rare" meaning held by at most max(50, 0.5% of the documents); story
-    /// threshold 0.2 with names weighted 0.4 and time decay after 7 days on
-    /// a 20-day scale.
+    /// threshold 0.2 with names weighted 0.4 and time decay after 5 days on
+    /// a 10-day scale.
     pub fn builder() -> ClustererBuilder {
         ClustererBuilder {
             near_threshold: 0.8,
@@ -103,8 +103,8 @@ impl Clusterer {
             family_max_df_fraction: 0.005,
             story_threshold: 0.2,
             story_name_weight: 0.4,
-            story_grace_days: 7.0,
-            story_scale_days: 20.0,
+            story_grace_days: 5.0,
+            story_scale_days: 10.0,
         }
     }
 
@@ -303,20 +303,20 @@ impl ClustererBuilder {
     }
 
     /// Time decay of the story score: full weight within `grace_days` of the
-    /// story's first day, then `exp(-excess / scale_days)` (defaults 7 and
-    /// 20: follow-ups — an arrest, a charge, a funeral — come days or weeks
+    /// story's first day, then `exp(-excess / scale_days)` (defaults 5 and
+    /// 10: follow-ups — an arrest, a charge, a funeral — come days or weeks
     /// after the event and still belong to its story). A dated article's
     /// gap is measured from the closest of its publication day and the
     /// dates its title and lead mention up to 30 days earlier (`the Nov. 2
     /// shooting`).
     pub fn story_time_decay(mut self, grace_days: f64, scale_days: f64) -> Self {
         self.story_grace_days = if grace_days.is_nan() {
-            7.0
+            5.0
         } else {
             grace_days.max(0.0)
         };
         self.story_scale_days = if scale_days.is_nan() {
-            20.0
+            10.0
         } else {
             scale_days.max(0.01)
         };
