@@ -564,7 +564,9 @@ fn acronym(word: &str) -> bool {
     letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// Collects terms and numbers of one piece of text.
+/// Collects terms and numbers of one piece of text, and into `parts`
+/// (when given: only the title and lead are read for dates) what each word
+/// can be in a date.
 fn add_words(
     text: &str,
     weight: f32,
@@ -572,12 +574,16 @@ fn add_words(
     terms: &mut FastMap<u64, f32>,
     names: &mut FastMap<u64, f32>,
     years: &mut Vec<(i32, u32)>,
-    parts: &mut Vec<DatePart>,
+    mut parts: Option<&mut Vec<DatePart>>,
 ) {
     let mut key = Vec::new();
-    parts.clear();
+    if let Some(p) = parts.as_deref_mut() {
+        p.clear();
+    }
     for w in storyweave_text::words(text) {
-        parts.push(DatePart::of(w.text));
+        if let Some(p) = parts.as_deref_mut() {
+            p.push(DatePart::of(w.text));
+        }
         fold_into(w.text, buf);
         if buf.contains('-') && buf.bytes().any(|b| b.is_ascii_digit()) {
             // `4-year-old`, `9-month`: the figure and the words apart, so
@@ -832,7 +838,7 @@ impl Features {
                 &mut terms,
                 &mut names,
                 &mut years,
-                &mut parts,
+                Some(&mut parts),
             );
             mentioned_dates(&parts, &mut dates);
         }
@@ -842,13 +848,20 @@ impl Features {
             } else {
                 TAIL_WEIGHT
             };
-            add_words(
-                &s.text, weight, &mut buf, &mut terms, &mut names, &mut years, &mut parts,
-            );
             // Dates named in the lead: a follow-up recalls its incident's
             // date at the top, while dates further down are background
             // (`the second such killing this month: a girl died Nov. 22`).
-            if n < LEAD_SENTENCES {
+            let lead = n < LEAD_SENTENCES;
+            add_words(
+                &s.text,
+                weight,
+                &mut buf,
+                &mut terms,
+                &mut names,
+                &mut years,
+                lead.then_some(&mut parts),
+            );
+            if lead {
                 mentioned_dates(&parts, &mut dates);
             }
             add_names(
@@ -1020,7 +1033,7 @@ mod tests {
             &mut terms,
             &mut names,
             &mut years,
-            &mut Vec::new(),
+            None,
         );
         Features {
             terms: finish(terms),

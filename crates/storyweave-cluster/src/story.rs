@@ -249,6 +249,13 @@ fn count<K: PartialEq>(counts: &mut Vec<(K, u32)>, key: K, n: u32) {
     }
 }
 
+/// Marks document `d` as never to be moved: a later document copies it.
+fn pin(pinned: &mut [bool], d: u32) {
+    if let Some(p) = pinned.get_mut(d as usize) {
+        *p = true;
+    }
+}
+
 /// Whether the sorted sparse vector holds feature `id`.
 fn holds(v: &Ids, id: u32) -> bool {
     v.binary_search_by_key(&id, |e| e.0).is_ok()
@@ -514,9 +521,9 @@ impl StoryRule {
     /// reported; follow-ups do not move it, or a story would stay open as
     /// long as it is followed) and the closest of the document's
     /// publication day and the dates its title and lead mention (a
-    /// follow-up naming the incident's date is as close as the incident). Otherwise by the
-    /// years they mention most (two years or more apart: another event,
-    /// most likely).
+    /// follow-up naming the incident's date is as close as the incident).
+    /// Otherwise by the years they mention most (two years or more apart:
+    /// another event, most likely).
     fn time_of(&self, doc: &Doc, story: &Story) -> f64 {
         let (Some(day), Some(first)) = (doc.day, story.first_day) else {
             return match (doc.year, story.year()) {
@@ -757,7 +764,7 @@ impl StoryClusterer {
             && let Some(&s) = self.story_of.get(d as usize)
         {
             self.linked.push(s);
-            self.pin(d);
+            pin(&mut self.pinned, d);
         }
         let seen = self.story_of.len();
         let cap_before = self.shingle_cap(seen);
@@ -822,9 +829,7 @@ impl StoryClusterer {
                 && let Some(&s) = self.story_of.get(d as usize)
             {
                 self.linked.push(s);
-                if let Some(p) = self.pinned.get_mut(d as usize) {
-                    *p = true;
-                }
+                pin(&mut self.pinned, d);
             }
         }
         for k in 0..self.linked.len() {
@@ -837,13 +842,6 @@ impl StoryClusterer {
         }
         self.linked.sort_unstable();
         self.linked.dedup();
-    }
-
-    /// Marks document `d` as never to be moved: a later document copies it.
-    fn pin(&mut self, d: u32) {
-        if let Some(p) = self.pinned.get_mut(d as usize) {
-            *p = true;
-        }
     }
 
     /// The story `s` was merged into (itself when it was not).
@@ -960,9 +958,26 @@ impl StoryClusterer {
         self.find(chosen) as usize
     }
 
-    /// Score of stored document `m` against story `s`, the document left
-    /// out of the story's centroid when it is a member.
-    fn member_score(&mut self, m: u32, s: u32) -> f64 {
+    /// Whether stored document `m` should move from story `from` to story
+    /// `to`: it scores at least the threshold against `to`, and more than
+    /// against the rest of `from`. The document is scattered once for both.
+    fn fits_better(&mut self, m: u32, from: u32, to: u32) -> bool {
+        let norms = match self.docs.get(m as usize) {
+            Some(Some(doc)) => scatter(&mut self.dense, doc, &self.vocab),
+            _ => return false,
+        };
+        let there = self.member_score(m, to, norms);
+        let better = there >= self.rule.threshold && there > self.member_score(m, from, norms);
+        if let Some(Some(doc)) = self.docs.get(m as usize) {
+            unscatter(&mut self.dense, doc);
+        }
+        better
+    }
+
+    /// Score of stored document `m`, already scattered into `self.dense`
+    /// with TF-IDF norms `norms`, against story `s`, the document left out
+    /// of the story's centroid when it is a member.
+    fn member_score(&mut self, m: u32, s: u32, norms: (f64, f64)) -> f64 {
         let Some(Some(doc)) = self.docs.get(m as usize) else {
             return 0.0;
         };
@@ -980,12 +995,8 @@ impl StoryClusterer {
         if story.members.is_empty() {
             return 0.0;
         }
-        let norms = scatter(&mut self.dense, doc, vocab);
-        let score = self
-            .rule
-            .score(doc, norms, &self.dense, story, false, vocab);
-        unscatter(&mut self.dense, doc);
-        score
+        self.rule
+            .score(doc, norms, &self.dense, story, false, vocab)
     }
 
     /// Moves into story `k`, which just grew, the members of the stories
@@ -1017,16 +1028,8 @@ impl StoryClusterer {
             let mut left = members.len();
             for m in members {
                 if self.pinned.get(m as usize).copied().unwrap_or(true)
-                    || self.docs.get(m as usize).is_none_or(Option::is_none)
+                    || !self.fits_better(m, o, k)
                 {
-                    continue;
-                }
-                let there = self.member_score(m, k);
-                if there < self.rule.threshold {
-                    continue;
-                }
-                let here = self.member_score(m, o);
-                if there <= here {
                     continue;
                 }
                 self.move_member(m, o, k);
@@ -1317,12 +1320,8 @@ mod tests {
 
     /// Scores `doc` against `story` as `best_story` does.
     fn score(rule: &StoryRule, vocab: &Vocab, doc: &Doc, story: &Story) -> f64 {
-        let mut dense = vec![0.0f32; vocab.df.len()];
-        for &(id, w) in doc.terms.iter().chain(&doc.names) {
-            let idf = vocab.idf(id);
-            dense[id as usize] = (f64::from(w) * idf * idf) as f32;
-        }
-        let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
+        let mut dense = Vec::new();
+        let norms = scatter(&mut dense, doc, vocab);
         rule.score(doc, norms, &dense, story, false, vocab)
     }
 

@@ -67,6 +67,14 @@ mod tests {
     }
 
     #[test]
+    fn intersection_counts_shared_values() {
+        // The 32-bit shingle ids of the dedup spool go through it too.
+        assert_eq!(intersection_size::<u32>(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
+        assert_eq!(intersection_size::<u32>(&[], &[1]), 0);
+        assert_eq!(intersection_size::<u32>(&[2], &[2]), 1);
+    }
+
+    #[test]
     fn empty_sets_share_nothing() {
         assert_eq!(jaccard(&[], &[]), 0.0);
         assert_eq!(containment(&[], &[1]), 0.0);

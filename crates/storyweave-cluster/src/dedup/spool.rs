@@ -265,7 +265,6 @@ fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyweave_fingerprint::sets::intersection_size;
 
     fn roundtrip(budget: usize) {
         let mut s = Spool::new(budget);
@@ -306,12 +305,5 @@ mod tests {
             s.read_set(0, &mut out, &mut bytes).expect("read");
             assert_eq!(out, [4]);
         }
-    }
-
-    #[test]
-    fn intersection_counts_shared_values() {
-        assert_eq!(intersection_size::<u32>(&[1, 3, 5, 7], &[3, 4, 5, 8]), 2);
-        assert_eq!(intersection_size::<u32>(&[], &[1]), 0);
-        assert_eq!(intersection_size::<u32>(&[2], &[2]), 1);
     }
 }
