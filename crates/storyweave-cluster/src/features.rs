@@ -679,20 +679,16 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Whether the name at `start..end` of `sentence` is quoted as a source:
-/// followed by a speech verb (`Gregory said`, `Wilking, said`), preceded
+/// followed by a speech verb (`Gregory said`, `Wilking, said`), or by a
+/// short apposition and one (`Castleton, a neighbor, said`), preceded
 /// by `according to`, or by `said` or `says` closing a quote (`"...," said
 /// Wilking`; not `police said Waters had`). A spokesman quoted in every
 /// paragraph is whom an article cites, not whom it is about.
 fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
-    let after = sentence
-        .get(end..)
-        .unwrap_or("")
-        .trim_start_matches([' ', ',']);
-    let next = after
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    if SPEECH_VERBS.iter().any(|v| next.eq_ignore_ascii_case(v)) {
+    let after = sentence.get(end..).unwrap_or("");
+    if opens_with_speech_verb(after.trim_start_matches([' ', ',']))
+        || speaks_after_apposition(after)
+    {
         return true;
     }
     let before = sentence.get(..start).unwrap_or("").trim_end();
@@ -705,6 +701,39 @@ fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
                 .get(..before.len() - verb.len())
                 .is_some_and(|rest| rest.trim_end().ends_with(QUOTE_CLOSERS))
     })
+}
+
+/// Longest apposition, in words, between a name and its speech verb
+/// (`Ashley Hoopes, an advocate for children and the homeless, wrote`).
+const APPOSITION_WORDS: usize = 8;
+
+/// Whether the text right after a name is a short apposition set off by
+/// commas and then a speech verb (`, a neighbor, said`): the name is the
+/// source of what follows.
+fn speaks_after_apposition(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let Some((apposition, tail)) = rest.split_once(',') else {
+        return false;
+    };
+    let words = apposition.split_whitespace().count();
+    if words == 0
+        || words > APPOSITION_WORDS
+        || apposition.contains(['.', ';', ':', '"', '\u{201c}', '\u{201d}'])
+    {
+        return false;
+    }
+    opens_with_speech_verb(tail.trim_start())
+}
+
+/// Whether the first word of `text` is a speech verb.
+fn opens_with_speech_verb(text: &str) -> bool {
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    SPEECH_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v))
 }
 
 /// Characters that end a quote before an inverted attribution (`said X`).
@@ -1146,6 +1175,20 @@ mod tests {
         assert!(!quoted("Waters shot his son.", "Waters"));
         assert!(!quoted("Officers found Waters, who had died.", "Waters"));
         assert!(!quoted("They saw Wilking saying nothing.", "Wilking"));
+        assert!(quoted(
+            "Shelby Castleton, a neighbor, said she was stunned.",
+            "Shelby Castleton"
+        ));
+        assert!(quoted("Ms. Hoopes, 34, wrote on Facebook.", "Hoopes"));
+        assert!(quoted(
+            "Ashley Hoopes , an advocate for children and the homeless , wrote on Facebook.",
+            "Ashley Hoopes"
+        ));
+        assert!(!quoted("Police found Waters, 46, and his son.", "Waters"));
+        assert!(!quoted(
+            "Waters, who police said had been drinking, fled.",
+            "Waters"
+        ));
     }
 
     #[test]
@@ -1163,6 +1206,27 @@ mod tests {
                 "\"We are still processing the scene,\" Wilking said.",
                 "Waters had moved in last year.",
                 "Wilking said no one else was hurt.",
+            ],
+        );
+        assert_eq!(Features::of(&a).subject, Some(name("waters")));
+    }
+
+    #[test]
+    fn regression_a_neighbour_quoted_after_an_apposition_is_not_the_subject() {
+        // Castleton is named four times, three of them as the source of a
+        // quote with an apposition between name and verb; Waters, whom the
+        // report is about, three times.
+        let a = report(
+            None,
+            &[
+                "A man shot his 8-year-old son and then himself, police said.",
+                "Shelby Castleton, a neighbor, said she heard two shots.",
+                "Moses Waters, 46, had a history of violence.",
+                "Castleton, who lives across the hall, said the boy was shy.",
+                "Neighbours said Waters kept to himself.",
+                "Castleton, 41, told reporters she was stunned.",
+                "Castleton remembers the boy waiting for the bus.",
+                "Waters had moved in last year.",
             ],
         );
         assert_eq!(Features::of(&a).subject, Some(name("waters")));

@@ -38,11 +38,11 @@
 //!   deaths) differ in their people and places;
 //! * negative evidence: each is about someone the other never names —
 //!   the document's *subject* (the rare one-word name it mentions most, at
-//!   least three times, mentions quoting it as a source — `Wilking said` —
-//!   not counted) is not among the story's names, and the story's
-//!   subject (the one most of its members have) is not among the
-//!   document's — halves the score: two obituaries or two arrests told in
-//!   the same words are about two people;
+//!   least three times, mentions quoting it as a source — `Wilking said`,
+//!   `Castleton, a neighbor, said` — not counted) is not among the story's
+//!   names, and the story's subject (the one most of its members have) is
+//!   not among the document's — halves the score: two obituaries or two
+//!   arrests told in the same words are about two people;
 //! * across languages (the document's language is not among the story's)
 //!   only `cos_names` counts: names, numbers and dates survive translation,
 //!   words do not;
