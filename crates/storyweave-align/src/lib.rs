@@ -49,6 +49,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use storyweave_extract::Article;
+use storyweave_fingerprint::intersection_size;
 use storyweave_text::words;
 
 use crate::classify::{Sides, Vocabulary, classify, discrepancy, readings};
@@ -378,23 +379,6 @@ struct Draft {
     members: Vec<(usize, usize, Level)>,
 }
 
-/// Size of the intersection of two sorted, deduplicated lists.
-fn intersection(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Hash of the lower-cased letters and digits of `text`.
 fn fold_hash(text: &str) -> u64 {
     let mut h = DefaultHasher::new();
@@ -514,7 +498,7 @@ impl Aligner {
                         Level::Variant
                     } else if dice >= s.paraphrase_similarity
                         && shared >= s.paraphrase_shared
-                        && intersection(&f.anchors, &other.anchors) >= s.paraphrase_anchors
+                        && intersection_size(&f.anchors, &other.anchors) >= s.paraphrase_anchors
                     {
                         Level::Paraphrase
                     } else {

@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use storyweave_extract::Article;
+use storyweave_fingerprint::intersection_size;
 
 use crate::lex::name_key;
 use crate::lexicon::alias_key;
@@ -22,30 +23,13 @@ fn word_set(text: &str) -> Vec<String> {
     v
 }
 
-/// Size of the intersection of two sorted word sets.
-fn overlap(a: &[String], b: &[String]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Whether two quotes are the same words: Jaccard at least `threshold`, or
 /// one (of four words or more) almost wholly inside the other.
 pub(crate) fn same_quote(a: &[String], b: &[String], threshold: f64) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let inter = overlap(a, b) as f64;
+    let inter = intersection_size(a, b) as f64;
     let union = (a.len() + b.len()) as f64 - inter;
     let min = a.len().min(b.len());
     inter / union >= threshold || (min >= 4 && inter / min as f64 >= 0.9)

@@ -42,7 +42,7 @@ pub mod sets;
 
 pub use lsh::{LshIndex, LshParams, candidates};
 pub use minhash::{jaccard_estimate, signature};
-pub use sets::{containment, jaccard};
+pub use sets::{containment, intersection_size, jaccard};
 
 /// Everything later stages need to compare one document with others.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -5,8 +5,9 @@
 
 use std::cmp::Ordering;
 
-/// Number of values found in both sorted, unique slices (64-bit shingle
-/// hashes here, the 32-bit ones of the dedup spool elsewhere).
+/// Number of values found in both sorted, unique slices: 64-bit shingle
+/// hashes here; the dedup spool's 32-bit ones, alignment anchors and quoted
+/// word sets downstream.
 pub fn intersection_size<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
