@@ -618,25 +618,35 @@ impl Deduper {
                 *slot = i;
             }
         }
-        let mut records = Vec::with_capacity(n);
-        for (i, id) in self.ids.iter().enumerate() {
-            let k = roots
-                .get(i)
-                .and_then(|&r| kept.get(r))
-                .copied()
-                .unwrap_or(i);
-            let similarity = if k == i {
-                1.0
-            } else {
-                jaccard_estimate(self.signature(i), self.signature(k))
-            };
-            records.push(DedupRecord {
-                id: id.clone(),
+        // Each record's group id is a copy of its kept document's id; its
+        // own id moves out of the deduper.
+        let groups: Vec<(usize, String)> = (0..n)
+            .map(|i| {
+                let k = roots
+                    .get(i)
+                    .and_then(|&r| kept.get(r))
+                    .copied()
+                    .filter(|&k| k < n)
+                    .unwrap_or(i);
+                (k, self.ids.get(k).cloned().unwrap_or_default())
+            })
+            .collect();
+        let ids = std::mem::take(&mut self.ids);
+        let records = ids
+            .into_iter()
+            .zip(groups)
+            .enumerate()
+            .map(|(i, (id, (k, group)))| DedupRecord {
+                id,
                 keep: k == i,
-                group: self.ids.get(k).cloned().unwrap_or_else(|| id.clone()),
-                similarity,
-            });
-        }
+                group,
+                similarity: if k == i {
+                    1.0
+                } else {
+                    jaccard_estimate(self.signature(i), self.signature(k))
+                },
+            })
+            .collect();
         (records, stats)
     }
 
