@@ -50,12 +50,13 @@
 //! words are never duplicates of anything: each is kept as its own group.
 
 use rayon::prelude::*;
-use storyweave_fingerprint::{Fingerprinter, LshParams, Scratch, jaccard_estimate};
+use storyweave_fingerprint::{
+    Fingerprinter, LshParams, Scratch, intersection_size, jaccard_estimate,
+};
 use storyweave_text::Date;
 
 use crate::dedup::spool::{Spool, SpoolWriter};
 use crate::unionfind::UnionFind;
-use storyweave_fingerprint::sets::intersection_size;
 
 mod spool;
 
