@@ -36,8 +36,8 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// Files or folders to read (recursively), `-` for standard input. Formats: .txt, .md,
-    /// .html, .json, .jsonl (fields id, url, title, text or html, published, source), .warc,
-    /// each also .gz or .zst.
+    /// .html, .json, .jsonl (fields id, url, title, text or html, published, source; a title
+    /// alone is read as the text), .warc, each also .gz or .zst.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Write to FILE instead of standard output.

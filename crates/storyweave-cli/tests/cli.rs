@@ -104,7 +104,7 @@ fn bad_inputs_are_named_skipped_and_counted_while_the_run_goes_on() {
     );
     assert!(
         err.contains("records.jsonl:3"),
-        "record without text named:\n{err}"
+        "record without text or title named:\n{err}"
     );
     assert!(
         err.contains("records.jsonl:4"),
@@ -666,7 +666,8 @@ fn a_warc_of_the_html_copies_makes_the_same_stories_as_the_text() {
 /// Hand-made labelled file: two independent reports and a wire copy of one
 /// fire (the copy deliberately labelled `fire-copy`, so the system's right
 /// merge shows as a wrong one), two reports of an election, one match, one
-/// article without a label and one labelled record without text.
+/// article without a label and one labelled record with neither text nor
+/// title.
 fn eval_fixture() -> String {
     fixtures().join("eval/labelled.jsonl").display().to_string()
 }
@@ -767,6 +768,34 @@ fn eval_on_the_shared_labelled_sets_when_present() {
     );
     let f1 = r["scores"]["bcubed"]["f1"].as_f64().expect("number");
     assert!((0.0..=1.0).contains(&f1));
+}
+
+/// A feed's headline item (a record with a title and no text) is read, its
+/// title standing as its text, and joins the story it reports.
+#[test]
+fn regression_a_headline_only_record_joins_its_story() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = std::fs::read_to_string(eval_fixture()).expect("fixture");
+    let mut feed: String = fixture
+        .lines()
+        .filter(|l| l.contains("\"fire-1\"") || l.contains("\"fire-2\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    feed.push_str(
+        r#"{"id":"fire-headline","title":"Havnby warehouse fire forces 300 residents from their homes","date":"2025-03-11"}"#,
+    );
+    let path = dir.path().join("feed.jsonl");
+    std::fs::write(&path, feed).expect("write feed");
+    let o = run(&["stories", "--format", "json", path.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let report = json(&o);
+    let story = story_of(&report, "fire-headline");
+    assert_eq!(
+        docs_of(&story),
+        ["fire-1", "fire-2", "fire-headline"],
+        "{story}"
+    );
 }
 
 // ---------------------------------------------------------------- the consolidated story

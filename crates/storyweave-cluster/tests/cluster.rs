@@ -508,11 +508,19 @@ fn load(name: &str) -> Option<(Vec<Article>, Vec<String>)> {
         let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
         let date = storyweave_text::date::parse_date(&s("date"));
         let title = s("title");
+        // As ingest reads it: a record with a title alone is a headline
+        // item whose title is its text.
+        let text = s("text");
+        let text = if text.trim().is_empty() {
+            &title
+        } else {
+            &text
+        };
         let mut a = article(
             &s("id"),
             (!title.is_empty()).then_some(title.as_str()),
             date,
-            &s("text"),
+            text,
         );
         // The language is detected, as in the pipeline, not taken from the labels.
         a.language = None;

@@ -95,7 +95,7 @@ pub enum ProblemKind {
     Truncated,
     /// A file or line is larger than the configured limit.
     TooLarge,
-    /// A JSON record cannot be parsed or lacks a usable `text`.
+    /// A JSON record cannot be parsed or has no `text`, `html` or `title`.
     BadRecord,
     /// A second document with an id already seen.
     DuplicateId,

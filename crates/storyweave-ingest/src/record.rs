@@ -255,11 +255,14 @@ fn non_blank(value: Option<String>) -> Option<String> {
 impl Record {
     /// Turns the record into a document read from `path` (record number
     /// `record`), with `default_id` used when it has no `id`. Fails with a
-    /// message when it has no non-empty `text` or `html`.
+    /// message when it has no non-empty `text`, `html` or `title`.
     ///
     /// An `html` body (used when `text` is missing or blank) is passed on as
     /// [`BodyFormat::Html`]: turning HTML into main text is the extract
-    /// stage's job, not ingest's.
+    /// stage's job, not ingest's. A record with a `title` alone (a feed's
+    /// headline item) is read with its title as its text: a headline still
+    /// tells which story it belongs to, and skipping it would drop it from
+    /// every story.
     pub(crate) fn into_document(
         self,
         path: &str,
@@ -268,9 +271,14 @@ impl Record {
     ) -> Result<RawDocument, String> {
         let (body, format) = match non_blank(self.text) {
             Some(text) => (text, BodyFormat::Text),
-            None => match non_blank(self.html) {
-                Some(html) => (html, BodyFormat::Html),
-                None => return Err("record has no non-empty `text` or `html` field".to_owned()),
+            None => match (non_blank(self.html), non_blank(self.title.clone())) {
+                (Some(html), _) => (html, BodyFormat::Html),
+                (None, Some(title)) => (title, BodyFormat::Text),
+                (None, None) => {
+                    return Err(
+                        "record has no non-empty `text`, `html` or `title` field".to_owned()
+                    );
+                }
             },
         };
         let id = match non_blank(self.id) {
@@ -393,12 +401,23 @@ mod tests {
     }
 
     #[test]
-    fn a_record_without_body_is_refused() {
-        let r = parse(r#"{"id":"x","title":"only a title"}"#).expect("valid record");
+    fn a_record_without_body_or_title_is_refused() {
+        let r = parse(r#"{"id":"x","url":"u","text":"  ","title":" "}"#).expect("valid record");
         assert!(
             r.into_document("f.jsonl", Some(1), || "f:1".into())
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_title_alone_is_read_as_the_text() {
+        let r = parse(r#"{"id":"x","title":"only a title","html":" "}"#).expect("valid record");
+        let doc = r
+            .into_document("f.jsonl", Some(1), || "f:1".into())
+            .expect("a headline item");
+        assert_eq!(doc.body, "only a title");
+        assert_eq!(doc.format, BodyFormat::Text);
+        assert_eq!(doc.title.as_deref(), Some("only a title"));
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn json_file_may_be_an_array_with_bad_elements_reported_by_index() {
     let path = write(
         dir.path(),
         "many.json",
-        r#"[{"id":"x","text":"A."}, {"text":"B."}, "oops", {"title":"no body"}, {"text":"C."}]"#,
+        r#"[{"id":"x","text":"A."}, {"text":"B."}, "oops", {"url":"u", "text":" "}, {"text":"C."}]"#,
     );
     let items = read_default(&[path]);
     assert_eq!(ids(&items), ["x", "many:2", "many:5"]);
@@ -572,12 +572,34 @@ fn utf16_text_is_reported_as_not_utf8() {
 }
 
 #[test]
+fn a_record_with_only_a_title_is_read_as_a_headline_item() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let feed = write(
+        dir.path(),
+        "feed.jsonl",
+        "{\"id\":\"h\",\"title\":\"Dam gates opened after storm\",\"text\":\" \"}\n{\"id\":\"none\",\"title\":\" \"}\n",
+    );
+    let items = read_default(&[feed]);
+    assert_eq!(ids(&items), ["h"]);
+    let d = docs(&items);
+    assert_eq!(d[0].body, "Dam gates opened after storm");
+    assert_eq!(d[0].format, BodyFormat::Text);
+    assert_eq!(d[0].title.as_deref(), Some("Dam gates opened after storm"));
+    let p = problems(&items);
+    assert_eq!(
+        (p.len(), p[0].kind, p[0].line),
+        (1, ProblemKind::BadRecord, Some(2))
+    );
+    assert!(p[0].message.contains("`title`"), "{}", p[0].message);
+}
+
+#[test]
 fn bad_json_is_a_bad_record_with_its_line_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let feed = write(
         dir.path(),
         "feed.jsonl",
-        "{\"text\":\"one\"}\n{\"text\": oops}\n[1,2]\n{\"title\":\"no body\",\"text\":\"  \"}\n{\"text\":\"five\"}\n",
+        "{\"text\":\"one\"}\n{\"text\": oops}\n[1,2]\n{\"url\":\"no body\",\"text\":\"  \"}\n{\"text\":\"five\"}\n",
     );
     let json = write(
         dir.path(),
