@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use storyweave_cluster::dedup::{Deduper, Keep};
 use storyweave_ingest::{Ingest, Item, Problem};
 use storyweave_report::{write_dedup_jsonl, write_dedup_parquet};
-use storyweave_text::date::parse_date;
+use storyweave_text::date::parse_published;
 
 use crate::args::{DedupArgs, DedupFormat, KeepPolicy};
 use crate::pipeline::{Progress, summary_line};
@@ -82,7 +82,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<Outcome, RunError> {
             for item in &items {
                 match item {
                     Item::Document(raw) => {
-                        let date = raw.published.as_deref().and_then(parse_date);
+                        let date = raw.published.as_deref().and_then(parse_published);
                         docs.push((raw.id.clone(), raw.body.as_str(), date));
                     }
                     Item::Problem(p) => {

@@ -335,6 +335,42 @@ fn samples_are_one_story_one_family_not_near_duplicates() {
     assert_eq!(second["dateline"], "Pyongyang, North Korea");
 }
 
+/// Feeds and data dumps date records in machine forms; each must date the
+/// article (an undated article loses the story level's time evidence).
+#[test]
+fn regression_published_fields_in_machine_forms_date_the_article() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("dump.jsonl");
+    let dates = [
+        r#"1469534400"#,
+        r#""1469534400000""#,
+        r#""20160726""#,
+        r#""26.07.2016""#,
+        r#""07/26/2016 18:05""#,
+        r#""2016-07-26T12:00:00Z""#,
+    ];
+    let feed: String = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            format!(
+                "{{\"id\":\"r{i}\",\"title\":\"Record {i}\",\"text\":\"A short body.\",\"date\":{d}}}\n"
+            )
+        })
+        .collect();
+    std::fs::write(&path, feed).expect("write");
+    let o = run(&["extract", path.to_str().expect("path")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let published: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("json line");
+            v["published"].as_str().unwrap_or("none").to_string()
+        })
+        .collect();
+    assert_eq!(published, vec!["2016-07-26"; dates.len()]);
+}
+
 #[test]
 fn samples_bodies_hold_no_teaser_footer_credit_or_artifact() {
     let Some(dir) = samples() else { return };

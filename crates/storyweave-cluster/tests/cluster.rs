@@ -506,7 +506,7 @@ fn load(name: &str) -> Option<(Vec<Article>, Vec<String>)> {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).ok()?;
         let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-        let date = storyweave_text::date::parse_date(&s("date"));
+        let date = storyweave_text::date::parse_published(&s("date"));
         let title = s("title");
         // As ingest reads it: a record with a title alone is a headline
         // item whose title is its text.

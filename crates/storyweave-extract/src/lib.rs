@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::Serialize;
 use storyweave_ingest::{BodyFormat, RawDocument};
 use storyweave_text::{
-    Date, Mapped, detect_language, find_date_line, normalize_inline, parse_date, split_sentences,
+    Date, Mapped, detect_language, normalize_inline, parse_published, split_sentences,
 };
 
 pub use agencies::{canonical_agency, find_agencies};
@@ -290,11 +290,7 @@ impl Extractor {
             .or(st.title);
         let published = page
             .and_then(|p| p.published)
-            .or_else(|| {
-                raw.published
-                    .as_deref()
-                    .and_then(|p| parse_date(p).or_else(|| find_date_line(p)))
-            })
+            .or_else(|| raw.published.as_deref().and_then(parse_published))
             .or(st.published);
         let byline = page.and_then(|p| p.byline.clone()).or(st.byline);
         let mut all = String::new();

@@ -137,6 +137,97 @@ pub fn parse_date(s: &str) -> Option<Date> {
     (rest.is_empty() || iso_time).then_some(d)
 }
 
+/// Parses the date of a metadata field (a record's or a page's `published`
+/// or `date`): every form of [`parse_date`] and of a date line
+/// ([`find_date_line`]), and the machine forms such fields also hold:
+/// * Unix time in seconds or milliseconds (`1469534400`,
+///   `1469534400000`, a fraction allowed), from 1990 to 2100 only (other
+///   numbers are more likely ids or counts than times);
+/// * compact ISO `20160726`;
+/// * numeric day and month with a four-digit year: dotted day first
+///   (`26.07.2016`), slashed month first as in US usage (`07/26/2016`)
+///   unless the first number cannot be a month (`26/07/2016`).
+///
+/// Each may be followed by a time (`26.07.2016 14:30`), which is ignored.
+/// Feeds and data dumps write dates in all of these; a date missed here
+/// leaves an article undated, and the story level then has only the years
+/// it mentions to go by.
+pub fn parse_published(s: &str) -> Option<Date> {
+    let s = s.trim();
+    parse_date(s)
+        .or_else(|| find_date_line(s))
+        .or_else(|| unix_time(s))
+        .or_else(|| numeric_date(s))
+}
+
+/// Unix time in seconds (9 or 10 digits) or milliseconds (12 or 13), with
+/// an optional fraction, between 1990 and 2100.
+fn unix_time(s: &str) -> Option<Date> {
+    let whole = s.split_once('.').map_or(s, |(w, f)| {
+        if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) {
+            w
+        } else {
+            ""
+        }
+    });
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = whole.parse().ok()?;
+    let seconds = match whole.len() {
+        9 | 10 => n,
+        12 | 13 => n / 1000,
+        _ => return None,
+    };
+    const FROM: i64 = 631_152_000; // 1990-01-01
+    const TO: i64 = 4_102_444_800; // 2100-01-01
+    (FROM..TO)
+        .contains(&seconds)
+        .then(|| Date::from_days_since_epoch(seconds.div_euclid(86_400)))
+}
+
+/// `20160726`, `26.07.2016`, `07/26/2016` or `26/07/2016`, each optionally
+/// followed by a time.
+fn numeric_date(s: &str) -> Option<Date> {
+    let end = s.find([' ', 'T']).unwrap_or(s.len());
+    let (date, rest) = s.split_at(end);
+    let time_ok = rest.is_empty()
+        || rest
+            .get(1..)
+            .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    if !time_ok {
+        return None;
+    }
+    let b = date.as_bytes();
+    if b.len() == 8 && b.iter().all(u8::is_ascii_digit) {
+        let num = |r: std::ops::Range<usize>| -> Option<u32> { date.get(r)?.parse().ok() };
+        return Date::new(
+            i32::try_from(num(0..4)?).ok()?,
+            u8::try_from(num(4..6)?).ok()?,
+            u8::try_from(num(6..8)?).ok()?,
+        );
+    }
+    let sep = if date.contains('.') { '.' } else { '/' };
+    let mut parts = date.split(sep);
+    let (Some(a), Some(b), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let small = |t: &str| -> Option<u8> {
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+    };
+    let (a, b) = (small(a)?, small(b)?);
+    if y.len() != 4 || !y.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let (day, month) = if sep == '.' || a > 12 { (a, b) } else { (b, a) };
+    Date::new(year, month, day)
+}
+
 /// Finds the date of a *date line*: a line holding only a date, optionally
 /// labelled (`Published:`, `Updated:`, `Posted on`) and followed by a time
 /// (`10:00 GMT`, `at 3:15 p.m.`). Returns `None` for any other line, so body
@@ -419,6 +510,52 @@ mod tests {
 
     fn d(y: i32, m: u8, dd: u8) -> Option<Date> {
         Date::new(y, m, dd)
+    }
+
+    #[test]
+    fn published_fields_read_machine_forms_too() {
+        // Everything parse_date and a date line read.
+        assert_eq!(parse_published("2016-07-26T12:00:00Z"), d(2016, 7, 26));
+        assert_eq!(
+            parse_published("Tue, 26 Jul 2016 12:00:00 GMT"),
+            d(2016, 7, 26)
+        );
+        // Unix time: 2016-07-26 12:00:00 UTC, in seconds and milliseconds.
+        assert_eq!(parse_published("1469534400"), d(2016, 7, 26));
+        assert_eq!(parse_published(" 1469534400000 "), d(2016, 7, 26));
+        assert_eq!(parse_published("1469534400.25"), d(2016, 7, 26));
+        // The last second of a day stays on that day.
+        assert_eq!(parse_published("1469577599"), d(2016, 7, 26));
+        assert_eq!(parse_published("1469577600"), d(2016, 7, 27));
+        // Compact ISO and numeric day-month orders, with or without a time.
+        assert_eq!(parse_published("20160726"), d(2016, 7, 26));
+        assert_eq!(parse_published("26.07.2016"), d(2016, 7, 26));
+        assert_eq!(parse_published("6.7.2016 14:30"), d(2016, 7, 6));
+        assert_eq!(parse_published("07/26/2016"), d(2016, 7, 26));
+        assert_eq!(parse_published("7/6/2016"), d(2016, 7, 6));
+        assert_eq!(parse_published("26/07/2016 08:00"), d(2016, 7, 26));
+    }
+
+    #[test]
+    fn published_fields_refuse_numbers_that_are_not_dates() {
+        for s in [
+            "",
+            "12345",
+            "123456789012345",
+            // Unix seconds before 1990 and from 2100 on.
+            "600000000",
+            "4102444800",
+            "1469534400.x",
+            "20161332",
+            "26.13.2016",
+            "13/13/2016",
+            "07/26/16",
+            "1/2/3/2016",
+            "26.07.2016 later",
+            "2016",
+        ] {
+            assert_eq!(parse_published(s), None, "{s:?}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod normalize;
 pub mod sentence;
 pub mod words;
 
-pub use date::{Date, find_date_line, parse_date};
+pub use date::{Date, find_date_line, parse_date, parse_published};
 pub use language::detect_language;
 pub use normalize::{Mapped, normalize_inline};
 pub use sentence::split_sentences;

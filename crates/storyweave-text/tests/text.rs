@@ -1,8 +1,9 @@
 //! Property tests of the text primitives: offset maps, idempotent
-//! normalization, sentence ranges and word tokens on arbitrary input.
+//! normalization, sentence ranges, word tokens and publication dates on
+//! arbitrary input.
 
 use proptest::prelude::*;
-use storyweave_text::{normalize_inline, split_sentences, words};
+use storyweave_text::{Date, normalize_inline, parse_published, split_sentences, words};
 
 /// Strings built from the characters normalization treats specially, so the
 /// interesting interactions (markdown next to quotes next to spaces) happen.
@@ -118,6 +119,33 @@ proptest! {
             prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
             last_end = r.end;
         }
+    }
+
+    #[test]
+    fn published_dates_read_back_from_every_machine_form(
+        days in 7305i64..47482, // 1990-01-01 to 2099-12-31
+        second in 0i64..86_400,
+    ) {
+        let d = Date::from_days_since_epoch(days);
+        let unix = days * 86_400 + second;
+        let (y, m, dd) = (d.year, d.month, d.day);
+        for form in [
+            unix.to_string(),
+            (unix * 1000 + 999).to_string(),
+            format!("{unix}.5"),
+            format!("{y:04}{m:02}{dd:02}"),
+            format!("{dd}.{m}.{y}"),
+            format!("{dd:02}.{m:02}.{y} 23:59"),
+            format!("{m}/{dd}/{y}"),
+            format!("{y:04}-{m:02}-{dd:02}T10:00:00Z"),
+        ] {
+            prop_assert_eq!(parse_published(&form), Some(d), "{}", form);
+        }
+    }
+
+    #[test]
+    fn published_fields_never_panic(s in prop_oneof![any::<String>(), "[0-9./ T:-]{0,16}"]) {
+        let _ = parse_published(&s);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use storyweave_text::{Date, find_date_line, normalize_inline, parse_date};
+use storyweave_text::{Date, normalize_inline, parse_published};
 
 use crate::agencies::{canonical_agency, find_agencies};
 
@@ -391,9 +391,7 @@ pub fn page_meta(html: &str) -> PageMeta {
         dates.push((0, d));
     }
     dates.sort_by_key(|d| d.0);
-    meta.published = dates
-        .iter()
-        .find_map(|(_, d)| parse_date(d.trim()).or_else(|| find_date_line(d.trim())));
+    meta.published = dates.iter().find_map(|(_, d)| parse_published(d));
     meta.outlet = f
         .site_name
         .or(ld.publisher)
