@@ -1,7 +1,9 @@
 //! What the story level compares: content words, named entities and
 //! numbers of an article, as sparse weighted vectors keyed by 64-bit hashes.
 //!
-//! * Terms: case-folded words without stopwords, with a light plural
+//! * Terms: case-folded words without function words (English ones, and
+//!   those of the article's language when it is Spanish, Italian, Dutch,
+//!   French or German; see `stopwords`), with a light plural
 //!   folding (`shootings` = `shooting`), weighted by where they stand —
 //!   title 2, lead (first three sentences) 1.5, the rest 1 — and damped
 //!   sublinearly (`ln(1 + weight)`).
@@ -19,6 +21,8 @@ use std::collections::HashMap;
 
 use storyweave_extract::Article;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::stopwords::Stopwords;
 
 /// A fast hasher for keys that are already hashes or small integers
 /// (feature hashes, document and story numbers): one multiply per word
@@ -264,199 +268,6 @@ fn language_of(article: &Article) -> Option<&'static str> {
     storyweave_text::detect_language(&text)
 }
 
-/// English function words and reporting verbs that say nothing about which
-/// event an article reports. Sorted for binary search.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "according",
-    "after",
-    "again",
-    "against",
-    "ago",
-    "all",
-    "almost",
-    "also",
-    "although",
-    "am",
-    "among",
-    "an",
-    "and",
-    "another",
-    "any",
-    "are",
-    "around",
-    "as",
-    "at",
-    "be",
-    "became",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "either",
-    "else",
-    "even",
-    "ever",
-    "every",
-    "few",
-    "for",
-    "from",
-    "further",
-    "get",
-    "got",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "however",
-    "i",
-    "if",
-    "in",
-    "including",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "last",
-    "least",
-    "less",
-    "like",
-    "made",
-    "make",
-    "many",
-    "may",
-    "me",
-    "might",
-    "more",
-    "most",
-    "mr",
-    "mrs",
-    "ms",
-    "much",
-    "must",
-    "my",
-    "myself",
-    "near",
-    "never",
-    "new",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "one",
-    "only",
-    "or",
-    "other",
-    "others",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "per",
-    "please",
-    "rather",
-    "really",
-    "said",
-    "same",
-    "say",
-    "saying",
-    "says",
-    "see",
-    "seen",
-    "several",
-    "she",
-    "should",
-    "since",
-    "so",
-    "some",
-    "still",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "though",
-    "through",
-    "thus",
-    "to",
-    "told",
-    "too",
-    "toward",
-    "towards",
-    "under",
-    "until",
-    "up",
-    "upon",
-    "us",
-    "very",
-    "via",
-    "was",
-    "we",
-    "were",
-    "what",
-    "whatever",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "whose",
-    "why",
-    "will",
-    "with",
-    "within",
-    "without",
-    "would",
-    "yet",
-    "you",
-    "your",
-    "yours",
-];
-
 /// Month and weekday names: capitalised, but dates rather than entities.
 const CALENDAR: &[&str] = &[
     "april",
@@ -479,42 +290,6 @@ const CALENDAR: &[&str] = &[
     "tuesday",
     "wednesday",
 ];
-
-/// Where each first letter's run starts in [`STOPWORDS`] (`a` to `z`, then
-/// the end), so that a lookup searches a handful of words, not all.
-const STOP_INDEX: [usize; 27] = letter_index(STOPWORDS);
-
-/// The start of each first letter's run in a sorted list of lower-case
-/// ASCII words (computed at compile time).
-const fn letter_index(words: &[&str]) -> [usize; 27] {
-    let mut index = [words.len(); 27];
-    let mut letter = 0;
-    let mut i = 0;
-    while letter < 26 {
-        while i < words.len() && (words[i].as_bytes()[0] as usize) < b'a' as usize + letter {
-            i += 1;
-        }
-        index[letter] = i;
-        letter += 1;
-    }
-    index
-}
-
-fn is_stopword(lower: &str) -> bool {
-    let Some(&first) = lower.as_bytes().first() else {
-        return false;
-    };
-    if !first.is_ascii_lowercase() || lower.len() > 10 {
-        return false;
-    }
-    let letter = usize::from(first - b'a');
-    let (Some(&from), Some(&to)) = (STOP_INDEX.get(letter), STOP_INDEX.get(letter + 1)) else {
-        return false;
-    };
-    STOPWORDS
-        .get(from..to)
-        .is_some_and(|run| run.binary_search(&lower).is_ok())
-}
 
 /// Lowercases `word` into `buf` (reused; no allocation once warm).
 fn fold_into(word: &str, buf: &mut String) {
@@ -564,6 +339,17 @@ fn acronym(word: &str) -> bool {
     letters >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
+/// What the words of one article add up to: its weighted terms, its names
+/// and numbers, and the years it mentions, with the function words of its
+/// language to leave out.
+#[derive(Debug, Default)]
+struct Counts {
+    stop: Stopwords,
+    terms: FastMap<u64, f32>,
+    names: FastMap<u64, f32>,
+    years: Vec<(i32, u32)>,
+}
+
 /// Collects terms and numbers of one piece of text, and into `parts`
 /// (when given: only the title and lead are read for dates) what each word
 /// can be in a date.
@@ -571,9 +357,7 @@ fn add_words(
     text: &str,
     weight: f32,
     buf: &mut String,
-    terms: &mut FastMap<u64, f32>,
-    names: &mut FastMap<u64, f32>,
-    years: &mut Vec<(i32, u32)>,
+    counts: &mut Counts,
     mut parts: Option<&mut Vec<DatePart>>,
 ) {
     let mut key = Vec::new();
@@ -589,39 +373,36 @@ fn add_words(
             // `4-year-old`, `9-month`: the figure and the words apart, so
             // that `4-year-old` meets `4` and `year`.
             for part in buf.split('-') {
-                add_token(part, weight, &mut key, terms, names, years);
+                add_token(part, weight, &mut key, counts);
             }
         } else {
-            add_token(buf, weight, &mut key, terms, names, years);
+            add_token(buf, weight, &mut key, counts);
         }
     }
 }
 
 /// Adds one folded token: a number (any digit) or a content word.
-fn add_token(
-    token: &str,
-    weight: f32,
-    key: &mut Vec<u8>,
-    terms: &mut FastMap<u64, f32>,
-    names: &mut FastMap<u64, f32>,
-    years: &mut Vec<(i32, u32)>,
-) {
+fn add_token(token: &str, weight: f32, key: &mut Vec<u8>, counts: &mut Counts) {
     if token.bytes().any(|b| b.is_ascii_digit()) {
         number_key(token, key);
-        bump(names, xxh3_64_with_seed(key, NUMBER_SEED), weight);
+        bump(
+            &mut counts.names,
+            xxh3_64_with_seed(key, NUMBER_SEED),
+            weight,
+        );
         if let Some(year) = as_year(token) {
-            match years.iter_mut().find(|(y, _)| *y == year) {
+            match counts.years.iter_mut().find(|(y, _)| *y == year) {
                 Some((_, n)) => *n += 1,
-                None => years.push((year, 1)),
+                None => counts.years.push((year, 1)),
             }
         }
         return;
     }
-    if token.chars().count() < 2 || is_stopword(token) {
+    if token.chars().count() < 2 || counts.stop.contains(token) {
         return;
     }
     bump(
-        terms,
+        &mut counts.terms,
         xxh3_64_with_seed(singular(token).as_bytes(), TERM_SEED),
         weight,
     );
@@ -763,6 +544,7 @@ struct Mentions {
 fn add_names(
     sentence: &str,
     weight: f32,
+    stop: Stopwords,
     buf: &mut String,
     names: &mut FastMap<u64, f32>,
     phrases: &mut Vec<u64>,
@@ -795,7 +577,7 @@ fn add_names(
             let by_position = n == 0 && at_start && !acronym(w.text);
             fold_into(w.text, buf);
             if buf.chars().count() < 2
-                || is_stopword(buf)
+                || stop.contains(buf)
                 || CALENDAR.binary_search(&buf.as_str()).is_ok()
             {
                 continue;
@@ -836,8 +618,7 @@ fn add_names(
             run = Some((s, end, count + 1, st));
         } else {
             flush(run.take(), buf, names, phrases, singles);
-            let stop = is_stopword(&lower);
-            if stop && at_start {
+            if at_start && stop.contains(&lower) {
                 // "The" opening a sentence: a capitalised word after it
                 // (`The Kremlin`) is capitalised as a name, not by position.
                 continue;
@@ -851,24 +632,18 @@ fn add_names(
 impl Features {
     /// Extracts the features of one article.
     pub(crate) fn of(article: &Article) -> Features {
+        let language = language_of(article);
+        let mut counts = Counts {
+            stop: Stopwords::for_language(language),
+            ..Counts::default()
+        };
         let mut buf = String::new();
-        let mut terms = FastMap::default();
-        let mut names = FastMap::default();
-        let mut years = Vec::new();
         let mut parts = Vec::new();
         let mut dates = Vec::new();
         let mut phrases = Vec::new();
         let mut singles = FastMap::default();
         if let Some(title) = &article.title {
-            add_words(
-                title,
-                TITLE_WEIGHT,
-                &mut buf,
-                &mut terms,
-                &mut names,
-                &mut years,
-                Some(&mut parts),
-            );
+            add_words(title, TITLE_WEIGHT, &mut buf, &mut counts, Some(&mut parts));
             mentioned_dates(&parts, &mut dates);
         }
         for (n, s) in article.sentences.iter().enumerate() {
@@ -885,9 +660,7 @@ impl Features {
                 &s.text,
                 weight,
                 &mut buf,
-                &mut terms,
-                &mut names,
-                &mut years,
+                &mut counts,
                 lead.then_some(&mut parts),
             );
             if lead {
@@ -896,8 +669,9 @@ impl Features {
             add_names(
                 &s.text,
                 weight,
+                counts.stop,
                 &mut buf,
-                &mut names,
+                &mut counts.names,
                 &mut phrases,
                 &mut singles,
             );
@@ -914,13 +688,17 @@ impl Features {
             .map(|(k, _)| k);
         Features {
             subject,
-            terms: finish(terms),
-            names: finish(names),
+            terms: finish(counts.terms),
+            names: finish(counts.names),
             day: article
                 .published
                 .map(storyweave_text::Date::days_since_epoch),
-            language: language_of(article),
-            year: years.iter().max_by_key(|&&(y, n)| (n, y)).map(|&(y, _)| y),
+            language,
+            year: counts
+                .years
+                .iter()
+                .max_by_key(|&&(y, n)| (n, y))
+                .map(|&(y, _)| y),
             mentioned: resolve_mentions(&dates, article.published),
             phrases: {
                 phrases.sort_unstable();
@@ -940,6 +718,7 @@ mod tests {
         add_names(
             sentence,
             1.0,
+            Stopwords::default(),
             &mut String::new(),
             &mut map,
             &mut Vec::new(),
@@ -955,15 +734,7 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOPWORDS.iter().all(|w| w.len() <= 10));
-        for w in STOPWORDS {
-            assert!(is_stopword(w), "{w}");
-        }
-        for w in ["zebra", "", "Ünter", "shooting", "aa", "yours2"] {
-            assert!(!is_stopword(w), "{w}");
-        }
+    fn calendar_names_are_sorted() {
         assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
     }
 
@@ -1000,6 +771,7 @@ mod tests {
         add_names(
             "Police said Pedro Rosales, 26, met Jessica Aguilar in Brooklyn.",
             1.0,
+            Stopwords::default(),
             &mut String::new(),
             &mut map,
             &mut phrases,
@@ -1052,21 +824,11 @@ mod tests {
     }
 
     fn features_of(text: &str) -> Features {
-        let mut terms = FastMap::default();
-        let mut names = FastMap::default();
-        let mut years = Vec::new();
-        add_words(
-            text,
-            1.0,
-            &mut String::new(),
-            &mut terms,
-            &mut names,
-            &mut years,
-            None,
-        );
+        let mut counts = Counts::default();
+        add_words(text, 1.0, &mut String::new(), &mut counts, None);
         Features {
-            terms: finish(terms),
-            names: finish(names),
+            terms: finish(counts.terms),
+            names: finish(counts.names),
             ..Features::default()
         }
     }
@@ -1125,6 +887,34 @@ mod tests {
         assert_eq!(day_of("2x"), None);
         assert_eq!(month_of("Sept"), Some(9));
         assert_eq!(month_of("Mayor"), None);
+    }
+
+    #[test]
+    fn function_words_of_the_article_language_are_not_terms() {
+        let mut spanish = report(
+            None,
+            &[
+                "Los bomberos dijeron que el incendio de la fábrica fue controlado durante la noche.",
+                "Según el alcalde, los vecinos que fueron evacuados volverán a sus casas.",
+            ],
+        );
+        spanish.title = None;
+        spanish.language = None;
+        let f = Features::of(&spanish);
+        assert_eq!(f.language, Some("es"));
+        let term = |w: &str| xxh3_64_with_seed(w.as_bytes(), TERM_SEED);
+        let has = |w: &str| f.terms.iter().any(|&(k, _)| k == term(w));
+        for content in ["incendio", "fábrica", "vecino", "evacuado"] {
+            assert!(has(content), "{content}");
+        }
+        for function in ["los", "que", "la", "según", "fueron", "durante", "sus"] {
+            assert!(!has(function), "{function}");
+        }
+        // An English article keeps a word that is a function word only in
+        // another language.
+        let english = Features::of(&report(None, &["The van crashed into a wall."]));
+        let has = |w: &str| english.terms.iter().any(|&(k, _)| k == term(w));
+        assert!(has("van") && has("wall"));
     }
 
     /// An English article with one sentence per entry of `sentences`.

@@ -22,6 +22,7 @@
 pub mod dedup;
 mod family;
 mod features;
+mod stopwords;
 mod story;
 mod unionfind;
 
