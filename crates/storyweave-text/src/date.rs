@@ -148,7 +148,8 @@ pub fn parse_date(s: &str) -> Option<Date> {
 ///   (`26.07.2016`), slashed month first as in US usage (`07/26/2016`)
 ///   unless the first number cannot be a month (`26/07/2016`).
 ///
-/// Each may be followed by a time (`26.07.2016 14:30`), which is ignored.
+/// The compact and numeric forms may be followed by a time
+/// (`26.07.2016 14:30`), which is ignored.
 /// Feeds and data dumps write dates in all of these; a date missed here
 /// leaves an article undated, and the story level then has only the years
 /// it mentions to go by.
@@ -163,14 +164,15 @@ pub fn parse_published(s: &str) -> Option<Date> {
 /// Unix time in seconds (9 or 10 digits) or milliseconds (12 or 13), with
 /// an optional fraction, between 1990 and 2100.
 fn unix_time(s: &str) -> Option<Date> {
-    let whole = s.split_once('.').map_or(s, |(w, f)| {
-        if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) {
-            w
-        } else {
-            ""
-        }
-    });
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+    const FROM: i64 = 631_152_000; // 1990-01-01
+    const TO: i64 = 4_102_444_800; // 2100-01-01
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let whole = match s.split_once('.') {
+        Some((whole, fraction)) if digits(fraction) => whole,
+        Some(_) => return None,
+        None => s,
+    };
+    if !digits(whole) {
         return None;
     }
     let n: i64 = whole.parse().ok()?;
@@ -179,8 +181,6 @@ fn unix_time(s: &str) -> Option<Date> {
         12 | 13 => n / 1000,
         _ => return None,
     };
-    const FROM: i64 = 631_152_000; // 1990-01-01
-    const TO: i64 = 4_102_444_800; // 2100-01-01
     (FROM..TO)
         .contains(&seconds)
         .then(|| Date::from_days_since_epoch(seconds.div_euclid(86_400)))
