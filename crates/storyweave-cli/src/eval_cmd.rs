@@ -2,7 +2,7 @@
 //! scores the stories against the gold labels (each record's `cluster`).
 //!
 //! The articles go through the same reading and clustering as `storyweave
-//! stories` ([`read_corpus`], [`build_report`]); the gold labels are read
+//! stories` ([`read_corpus`], [`build_report_explained`]); the gold labels are read
 //! again from the file, by line number (the record number ingest gives each
 //! article), so ingest does not need to know about them.
 
@@ -17,7 +17,7 @@ use storyweave_eval::{Evaluation, Scores, evaluate};
 use storyweave_report::DocumentEntry;
 
 use crate::pipeline::{Progress, read_corpus};
-use crate::stories_cmd::build_report;
+use crate::stories_cmd::{Placements, build_report_explained};
 use crate::{Outcome, RunError, open_output, write_error};
 
 /// Titles shown per part of a mistake in the text report.
@@ -80,6 +80,37 @@ struct Mistake<'a> {
     /// Wrongly joined pairs (merge) or missed pairs (split).
     pairs: u64,
     parts: Vec<Part<'a>>,
+    /// The strongest link the clusterer saw between two of the parts;
+    /// `None` when no document of one part came near a story holding
+    /// another's.
+    why: Option<Why<'a>>,
+}
+
+/// The strongest link between two parts of a mistake, as the clusterer saw
+/// it when the document arrived: a copy, or a score against a story then
+/// holding a document of the other part.
+#[derive(Debug, Serialize)]
+struct Why<'a> {
+    /// The document being placed.
+    document: Shown<'a>,
+    /// The document of the other part it copies or whose story it was
+    /// scored against.
+    other: Shown<'a>,
+    /// Joined as a copy (exact, near-duplicate or family link), not by
+    /// score; the score fields are then absent.
+    copy: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject_conflict: Option<bool>,
+    /// The threshold a score must reach to join.
+    threshold: f64,
 }
 
 /// The whole result, as printed with `--format json`.
@@ -163,12 +194,107 @@ fn read_gold(path: &Path) -> std::result::Result<Gold, RunError> {
     Ok(gold)
 }
 
-/// The documents of a mistake's parts, labelled by the other side.
+/// A document as shown in a mistake.
+fn shown(d: &DocumentEntry) -> Shown<'_> {
+    Shown {
+        id: &d.id,
+        title: d.title.as_deref(),
+        language: d.language.as_deref(),
+    }
+}
+
+/// The strongest link between two of `parts` (indices into `docs`) in the
+/// placements: a copy first, else the best score of a document against a
+/// story then holding a document of another part.
+fn why<'a>(
+    parts: &[Vec<usize>],
+    docs: &[&'a DocumentEntry],
+    placements: &Placements,
+) -> Option<Why<'a>> {
+    let mut part_of: HashMap<&str, (usize, &'a DocumentEntry)> = HashMap::new();
+    for (k, part) in parts.iter().enumerate() {
+        for d in part.iter().filter_map(|&i| docs.get(i)) {
+            part_of.insert(d.id.as_str(), (k, d));
+        }
+    }
+    let position: HashMap<&str, usize> = placements
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(p, id)| (id.as_str(), p))
+        .collect();
+    // The other part's document at position `p`, when `p` is in another
+    // part than `k`.
+    let other = |p: usize, k: usize| {
+        placements
+            .ids
+            .get(p)
+            .and_then(|id| part_of.get(id.as_str()))
+            .filter(|(j, _)| *j != k)
+            .map(|&(_, d)| d)
+    };
+    let mut best: Option<(f64, Why<'a>)> = None;
+    // In the parts' order, so that ties go the same way every run.
+    let placed = parts.iter().enumerate().flat_map(|(k, part)| {
+        part.iter()
+            .filter_map(|&i| docs.get(i))
+            .map(move |&doc| (k, doc))
+    });
+    for (k, doc) in placed {
+        let Some(placement) = position
+            .get(doc.id.as_str())
+            .and_then(|&p| placements.placements.get(p))
+        else {
+            continue;
+        };
+        for d in placement.copies.iter().filter_map(|&c| other(c, k)) {
+            let link = Why {
+                document: shown(doc),
+                other: shown(d),
+                copy: true,
+                score: None,
+                terms: None,
+                names: None,
+                time: None,
+                subject_conflict: None,
+                threshold: placements.threshold,
+            };
+            if best.as_ref().is_none_or(|(s, _)| s.is_finite()) {
+                best = Some((f64::INFINITY, link));
+            }
+        }
+        for c in &placement.candidates {
+            let Some(d) = c.holding.iter().find_map(|&h| other(h, k)) else {
+                continue;
+            };
+            if best.as_ref().is_some_and(|(s, _)| *s >= c.score) {
+                continue;
+            }
+            let link = Why {
+                document: shown(doc),
+                other: shown(d),
+                copy: false,
+                score: Some(c.score),
+                terms: Some(c.terms),
+                names: Some(c.names),
+                time: Some(c.time),
+                subject_conflict: Some(c.subject_conflict),
+                threshold: placements.threshold,
+            };
+            best = Some((c.score, link));
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+/// The documents of a mistake's parts, labelled by the other side, with
+/// why they were joined or kept apart.
 fn describe<'a>(
     mistakes: &[storyweave_eval::Mistake],
     docs: &[&'a DocumentEntry],
     outer: &[&'a str],
     inner: &[&'a str],
+    placements: &Placements,
 ) -> Vec<Mistake<'a>> {
     let label = |labels: &[&'a str], i: usize| labels.get(i).copied().unwrap_or("");
     mistakes
@@ -188,14 +314,11 @@ fn describe<'a>(
                     documents: p
                         .iter()
                         .filter_map(|&i| docs.get(i))
-                        .map(|d| Shown {
-                            id: &d.id,
-                            title: d.title.as_deref(),
-                            language: d.language.as_deref(),
-                        })
+                        .map(|d| shown(d))
                         .collect(),
                 })
                 .collect(),
+            why: why(&m.parts, docs, placements),
         })
         .collect()
 }
@@ -214,7 +337,8 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
         return Err(RunError::NoDocuments);
     }
     let skipped = corpus.skipped.len();
-    let report = build_report(corpus.articles, corpus.skipped, 0.8, &progress);
+    let (report, placements) =
+        build_report_explained(corpus.articles, corpus.skipped, 0.8, &progress);
     progress.finish();
 
     let mut docs: Vec<&DocumentEntry> = Vec::with_capacity(report.documents.len());
@@ -276,8 +400,8 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
         unread_labelled: unread.len(),
         scores_with_unread: storyweave_eval::score(&all_predicted, &all_gold).unwrap_or(scores),
         languages,
-        merges: describe(&merges, &docs, &predicted, &labels),
-        splits: describe(&splits, &docs, &labels, &predicted),
+        merges: describe(&merges, &docs, &predicted, &labels, &placements),
+        splits: describe(&splits, &docs, &labels, &predicted, &placements),
     };
 
     let (mut out, shown) = open_output(args.output.as_deref())?;
@@ -368,7 +492,39 @@ fn write_text(r: &Result<'_>, out: &mut dyn Write) -> std::io::Result<()> {
                     )?;
                 }
             }
+            writeln!(out, "       why: {}", why_text(m.why.as_ref()))?;
         }
     }
     Ok(())
+}
+
+/// One line saying why a mistake's parts were joined or kept apart.
+fn why_text(why: Option<&Why<'_>>) -> String {
+    let Some(w) = why else {
+        return "no document of one part came within 0.3 of the bar against a story holding another part's".to_owned();
+    };
+    let title = |d: &Shown<'_>| d.title.unwrap_or(d.id).to_owned();
+    if w.copy {
+        return format!(
+            "\"{}\" copies \"{}\" (exact, near-duplicate or family link)",
+            title(&w.document),
+            title(&w.other)
+        );
+    }
+    let number = |x: Option<f64>| x.map_or_else(|| "?".to_owned(), |x| format!("{x:.3}"));
+    format!(
+        "\"{}\" scored {} against a story holding \"{}\" (terms {}, names {}, time {}{}; bar {})",
+        title(&w.document),
+        number(w.score),
+        title(&w.other),
+        number(w.terms),
+        number(w.names),
+        number(w.time),
+        if w.subject_conflict == Some(true) {
+            ", halved for a subject conflict"
+        } else {
+            ""
+        },
+        number(Some(w.threshold)),
+    )
 }

@@ -58,11 +58,44 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
 /// does not depend on the order in which inputs were listed, and the document
 /// that represents a duplicate group is its earliest.
 pub fn build_report(
-    mut articles: Vec<Article>,
+    articles: Vec<Article>,
     skipped: Vec<Problem>,
     near_threshold: f64,
     progress: &Progress,
 ) -> Report {
+    build(articles, skipped, near_threshold, false, progress).0
+}
+
+/// How each document came to its story (see
+/// [`Placement`](storyweave_cluster::Placement)): what `storyweave eval`
+/// shows to say why two reports were or were not joined.
+#[derive(Debug, Default)]
+pub(crate) struct Placements {
+    /// The story threshold the scores are read against.
+    pub(crate) threshold: f64,
+    /// The documents' ids, by the positions the placements use.
+    pub(crate) ids: Vec<String>,
+    /// One placement per document, by position.
+    pub(crate) placements: Vec<storyweave_cluster::Placement>,
+}
+
+/// [`build_report`], also keeping how each document came to its story.
+pub(crate) fn build_report_explained(
+    articles: Vec<Article>,
+    skipped: Vec<Problem>,
+    near_threshold: f64,
+    progress: &Progress,
+) -> (Report, Placements) {
+    build(articles, skipped, near_threshold, true, progress)
+}
+
+fn build(
+    mut articles: Vec<Article>,
+    skipped: Vec<Problem>,
+    near_threshold: f64,
+    explain: bool,
+    progress: &Progress,
+) -> (Report, Placements) {
     articles.sort_by(|a, b| a.chronological_key().cmp(&b.chronological_key()));
     progress.step("fingerprinting");
     let fingerprinter = Fingerprinter::builder().build();
@@ -71,12 +104,22 @@ pub fn build_report(
         .map(|a| fingerprinter.fingerprint(&a.text()))
         .collect();
     progress.step("clustering");
-    let clustering = Clusterer::builder()
+    let clusterer = Clusterer::builder()
         .near_threshold(near_threshold)
-        .build()
-        .cluster(&articles, &fingerprints);
+        .explain(explain)
+        .build();
+    let mut clustering = clusterer.cluster(&articles, &fingerprints);
+    let placements = Placements {
+        threshold: clusterer.story_threshold(),
+        ids: if explain {
+            articles.iter().map(|a| a.id.clone()).collect()
+        } else {
+            Vec::new()
+        },
+        placements: std::mem::take(&mut clustering.placements),
+    };
     progress.step("aligning");
     let mut report = Report::build(&articles, &clustering, skipped);
     report.consolidate(&articles, &Aligner::default(), &FactExtractor::default());
-    report
+    (report, placements)
 }

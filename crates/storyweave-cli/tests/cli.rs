@@ -739,11 +739,52 @@ fn eval_scores_stories_against_the_cluster_labels() {
         parts[1]["documents"][0]["title"],
         "Fire destroys Havnby warehouse"
     );
+    // Why: the wire copy joined through its copy link to the first report.
+    let why = &merges[0]["why"];
+    assert_eq!(why["copy"], true, "{why}");
+    assert_eq!(why["document"]["id"], "fire-3");
+    assert_eq!(why["other"]["id"], "fire-1");
+    assert!(why.get("score").is_none(), "{why}");
     assert_eq!(r["splits"], serde_json::json!([]));
     // End to end, the unread labelled record is a story of its own: a split
     // of `vote`, so recall drops below 1.
     let all = &r["scores_with_unread"];
     assert!(all["bcubed"]["recall"].as_f64().expect("number") < 1.0);
+}
+
+/// A follow-up seventeen days on, in other words: the split is explained by
+/// the parts of its score, the time decay pulling it under the bar.
+#[test]
+fn eval_explains_a_split_by_the_parts_of_its_score() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = std::fs::read_to_string(eval_fixture()).expect("fixture");
+    let mut labelled: String = fixture
+        .lines()
+        .filter(|l| l.contains("\"fire-1\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    labelled.push_str(
+        r#"{"id":"fire-later","title":"Havnby warehouse owner questioned over fire","text":"Police in Havnby questioned the owner of the Nordkyst Timber warehouse on Strandveien on Friday, seventeen days after the fire that forced about 300 residents from their homes. Fire chief Lisa Moen said investigators were still examining the electrical system.","date":"2025-03-27","cluster":"fire"}"#,
+    );
+    let path = dir.path().join("labelled.jsonl");
+    std::fs::write(&path, labelled).expect("write");
+    let path = path.to_str().expect("path");
+    let r = json(&run(&["eval", "--format", "json", path]));
+    let splits = r["splits"].as_array().expect("splits");
+    assert_eq!(splits.len(), 1, "{r}");
+    let why = &splits[0]["why"];
+    assert_eq!(why["copy"], false, "{why}");
+    assert_eq!(why["document"]["id"], "fire-later");
+    assert_eq!(why["other"]["id"], "fire-1");
+    let number = |k: &str| why[k].as_f64().expect("number");
+    assert!(number("score") < number("threshold"), "{why}");
+    assert!(number("time") < 0.5, "{why}");
+    assert!(number("terms") > 0.0 && number("names") > 0.0, "{why}");
+    let text = stdout(&run(&["eval", path]));
+    assert!(
+        text.contains("why: \"Havnby warehouse owner questioned over fire\" scored"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -761,6 +802,7 @@ fn eval_text_report_shows_scores_and_the_worst_mistakes_by_title() {
         "Fire destroys Havnby warehouse",
         "worst wrong splits",
         "with the 1 unread labelled records",
+        "why: \"Fire destroys Havnby warehouse\" copies \"Warehouse fire in Havnby forces 300 from their homes\"",
     ] {
         assert!(out.contains(needle), "missing {needle:?} in\n{out}");
     }

@@ -30,8 +30,8 @@ use storyweave_extract::Article;
 use storyweave_fingerprint::{Fingerprint, LshIndex, LshParams, containment, jaccard_estimate};
 
 use crate::family::{FamilyRule, family_pairs};
-pub use crate::story::StoryClusterer;
 use crate::story::StoryRule;
+pub use crate::story::{Considered, Placement, StoryClusterer};
 use crate::unionfind::UnionFind;
 
 /// The four partitions. In each level, `level[i]` is the index of the document
@@ -52,6 +52,9 @@ pub struct Clustering {
     pub near_similarity: Vec<f64>,
     /// For each document, the share of its shingles found in its family representative (1.0 for itself).
     pub family_similarity: Vec<f64>,
+    /// How each document came to its story, when the clusterer was built to
+    /// explain itself ([`ClustererBuilder::explain`]); empty otherwise.
+    pub placements: Vec<Placement>,
 }
 
 /// Settings of clustering; fixed once built.
@@ -66,6 +69,7 @@ pub struct ClustererBuilder {
     story_name_weight: f64,
     story_grace_days: f64,
     story_scale_days: f64,
+    explain: bool,
 }
 
 /// Clusters documents into the four levels.
@@ -106,6 +110,7 @@ impl Clusterer {
             story_name_weight: 0.4,
             story_grace_days: 5.0,
             story_scale_days: 10.0,
+            explain: false,
         }
     }
 
@@ -208,7 +213,8 @@ impl Clusterer {
         // seen so far) join copies directly; the union with the batch
         // families below only keeps the levels nested should a batch family
         // link have been missed online (see `StoryClusterer`).
-        let online = story::stories(articles, fingerprints, self.story_rule());
+        let (online, placements) =
+            story::stories(articles, fingerprints, self.story_rule(), s.explain);
         let mut story_uf = UnionFind::new(n);
         for (i, (&s, &f)) in online.iter().zip(&family).enumerate() {
             story_uf.union(i, s);
@@ -223,7 +229,14 @@ impl Clusterer {
             story,
             near_similarity,
             family_similarity,
+            placements,
         }
+    }
+
+    /// The story threshold: the least score at which a document joins a
+    /// story (for reading [`Considered::score`]).
+    pub fn story_threshold(&self) -> f64 {
+        self.settings.story_threshold
     }
 }
 
@@ -252,6 +265,16 @@ impl Clusterer {
 }
 
 impl ClustererBuilder {
+    /// Whether [`Clustering::placements`] records how each document came to
+    /// its story (default off): the copies it joined or the stories it was
+    /// scored against, with the parts of each score, so that a wrong merge
+    /// or split can be read. It costs a little time and memory per
+    /// document; the stories themselves are the same.
+    pub fn explain(mut self, on: bool) -> Self {
+        self.explain = on;
+        self
+    }
+
     /// Estimated Jaccard at or above which two documents are near-duplicates
     /// (default 0.8; clamped to `[0, 1]`).
     pub fn near_threshold(mut self, threshold: f64) -> Self {

@@ -199,6 +199,42 @@ struct Story {
     members: Vec<u32>,
 }
 
+/// How one document came to its story, kept when the clusterer is asked to
+/// explain itself ([`ClustererBuilder::explain`](crate::ClustererBuilder::explain)):
+/// what a person needs to see why two reports were, or were not, joined.
+/// Documents are named by their input position.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placement {
+    /// Earlier documents it copies (exact, near-duplicate or family links):
+    /// it joined their story directly.
+    pub copies: Vec<usize>,
+    /// The stories it was scored against that reached at least 0.3 of the
+    /// threshold, best first, as they stood when it arrived.
+    pub candidates: Vec<Considered>,
+}
+
+/// One story a document was scored against, and the parts of the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Considered {
+    /// The story's first documents (at most three, in order of arrival),
+    /// as it stood then.
+    pub holding: Vec<usize>,
+    /// The score (see the module documentation of `story`).
+    pub score: f64,
+    /// TF-IDF cosine of the content words (0 across languages, where words
+    /// are not compared).
+    pub terms: f64,
+    /// TF-IDF cosine of the names and numbers.
+    pub names: f64,
+    /// The time factor.
+    pub time: f64,
+    /// Whether the score was halved for a subject conflict.
+    pub subject_conflict: bool,
+}
+
+/// Story documents named in a [`Considered`].
+const HOLDING_SHOWN: usize = 3;
+
 impl Story {
     /// The year most members mention most (ties: the latest).
     fn year(&self) -> Option<i32> {
@@ -550,6 +586,61 @@ impl StoryRule {
         }
     }
 
+    /// The parts of [`score`](StoryRule::score), for explaining it (off the
+    /// hot path: it repeats the score's work).
+    fn parts(
+        &self,
+        doc: &Doc,
+        norms: (f64, f64),
+        dense: &[f32],
+        story: &Story,
+        exclusive: bool,
+        vocab: &Vocab,
+    ) -> Considered {
+        let score = self.score(doc, norms, dense, story, exclusive, vocab);
+        let time = self.time_of(doc, story);
+        let time = if exclusive {
+            time.max(EXCLUSIVE_NAME_TIME)
+        } else {
+            time
+        };
+        let same_language = doc.language.is_none()
+            || story.languages.is_empty()
+            || story
+                .languages
+                .iter()
+                .any(|l| l.is_none() || *l == doc.language);
+        let terms = if same_language {
+            cosine(
+                dot(&doc.terms, dense, &story.terms),
+                norms.0,
+                story.terms_norm,
+            )
+        } else {
+            0.0
+        };
+        let names = cosine(
+            dot(&doc.names, dense, &story.names),
+            norms.1,
+            story.names_norm,
+        );
+        Considered {
+            holding: story
+                .members
+                .iter()
+                .take(HOLDING_SHOWN)
+                .map(|&m| m as usize)
+                .collect(),
+            score,
+            terms,
+            names,
+            time,
+            subject_conflict: same_language
+                && !doc.names.is_empty()
+                && subject_conflict(doc, story, vocab),
+        }
+    }
+
     /// Score of a document against a story. `norms` are the document's
     /// TF-IDF norms (terms, names); `dense` holds the document scattered by
     /// feature id (see [`dot`]); `exclusive` says the document shares an
@@ -607,20 +698,28 @@ impl StoryRule {
             };
             // Negative evidence: each is about someone the other never
             // names (two deaths, two arrests in one field).
-            match (doc.subject, story.subject()) {
-                (Some(a), Some(b))
-                    if a != b
-                        && vocab.rare(a)
-                        && vocab.rare(b)
-                        && !holds(&story.names, a)
-                        && !holds(&doc.names, b) =>
-                {
-                    blend * SUBJECT_CONFLICT
-                }
-                _ => blend,
+            if subject_conflict(doc, story, vocab) {
+                blend * SUBJECT_CONFLICT
+            } else {
+                blend
             }
         };
         content * time
+    }
+}
+
+/// Whether the document and the story are each about someone the other
+/// never names (see [`SUBJECT_CONFLICT`]).
+fn subject_conflict(doc: &Doc, story: &Story, vocab: &Vocab) -> bool {
+    match (doc.subject, story.subject()) {
+        (Some(a), Some(b)) => {
+            a != b
+                && vocab.rare(a)
+                && vocab.rare(b)
+                && !holds(&story.names, a)
+                && !holds(&doc.names, b)
+        }
+        _ => false,
     }
 }
 
@@ -691,6 +790,9 @@ pub struct StoryClusterer {
     merged_into: Vec<u32>,
     /// Stories not merged into another.
     live: usize,
+    /// How each document came to its story (push order, documents named
+    /// by push index), kept only when explaining.
+    placements: Option<Vec<Placement>>,
 }
 
 impl StoryClusterer {
@@ -719,6 +821,16 @@ impl StoryClusterer {
             linked: Vec::new(),
             merged_into: Vec::new(),
             live: 0,
+            placements: None,
+        }
+    }
+
+    /// A clusterer that also keeps how each document came to its story
+    /// (see [`Placement`]; documents named by push index).
+    pub(crate) fn explaining(rule: StoryRule) -> StoryClusterer {
+        StoryClusterer {
+            placements: Some(Vec::new()),
+            ..StoryClusterer::new(rule)
         }
     }
 
@@ -765,6 +877,9 @@ impl StoryClusterer {
         {
             self.linked.push(s);
             pin(&mut self.pinned, d);
+            if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
+                p.copies.push(d as usize);
+            }
         }
         let seen = self.story_of.len();
         let cap_before = self.shingle_cap(seen);
@@ -830,6 +945,9 @@ impl StoryClusterer {
             {
                 self.linked.push(s);
                 pin(&mut self.pinned, d);
+                if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
+                    p.copies.push(d as usize);
+                }
             }
         }
         for k in 0..self.linked.len() {
@@ -911,6 +1029,9 @@ impl StoryClusterer {
         let doc = self.vocab.intern_doc(features);
         let id = u32::try_from(self.story_of.len()).unwrap_or(u32::MAX);
         self.near.clear();
+        if let Some(p) = self.placements.as_mut() {
+            p.push(Placement::default());
+        }
         self.copied_stories(id, fingerprint);
         let chosen = match self.linked.first().copied() {
             Some(s) => {
@@ -1211,12 +1332,25 @@ impl StoryClusterer {
                 .score(doc, norms, &self.dense, story, exclusive, vocab);
             if score >= NEAR_SHARE * self.rule.threshold {
                 self.near.push((score, s));
+                if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
+                    p.candidates.push(self.rule.parts(
+                        doc,
+                        norms,
+                        &self.dense,
+                        story,
+                        exclusive,
+                        vocab,
+                    ));
+                }
             }
             if score >= self.rule.threshold && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
             }
         }
         unscatter(&mut self.dense, doc);
+        if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
+            p.candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         best.map(|(_, s)| s)
     }
 }
@@ -1241,14 +1375,21 @@ pub(crate) fn publication_order(articles: &[Article]) -> Vec<usize> {
 
 /// The story label of every document (the story's first document in input
 /// order): the online clusterer run over the documents in publication order.
+/// When `explain` is set, also how each document came to its story (by
+/// input position; empty otherwise).
 pub(crate) fn stories(
     articles: &[Article],
     fingerprints: &[Fingerprint],
     rule: StoryRule,
-) -> Vec<usize> {
+    explain: bool,
+) -> (Vec<usize>, Vec<Placement>) {
     let n = articles.len();
     let empty = Fingerprint::default();
-    let mut online = StoryClusterer::new(rule);
+    let mut online = if explain {
+        StoryClusterer::explaining(rule)
+    } else {
+        StoryClusterer::new(rule)
+    };
     let order = publication_order(articles);
     // Features do not depend on the stories: the next block's are
     // extracted (in parallel) while the current block is pushed in order.
@@ -1284,11 +1425,34 @@ pub(crate) fn stories(
             *f = (*f).min(i);
         }
     }
-    story_of
+    let labels = story_of
         .iter()
         .enumerate()
         .map(|(i, &s)| first.get(s).copied().unwrap_or(i))
-        .collect()
+        .collect();
+    // Placements come in push order, naming documents by push index.
+    let position = |k: usize| order.get(k).copied().unwrap_or(k);
+    let mut placements = vec![Placement::default(); if explain { n } else { 0 }];
+    for (k, mut p) in online
+        .placements
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        for d in &mut p.copies {
+            *d = position(*d);
+        }
+        for c in &mut p.candidates {
+            for d in &mut c.holding {
+                *d = position(*d);
+            }
+        }
+        if let Some(slot) = placements.get_mut(position(k)) {
+            *slot = p;
+        }
+    }
+    (labels, placements)
 }
 
 #[cfg(test)]

@@ -467,6 +467,16 @@ proptest! {
     }
 
     #[test]
+    fn explaining_changes_no_story(articles in corpus_strategy()) {
+        let plain = cluster(&articles);
+        let mut told = explained(&articles);
+        prop_assert_eq!(told.placements.len(), articles.len());
+        prop_assert!(plain.placements.is_empty());
+        told.placements.clear();
+        prop_assert_eq!(plain, told);
+    }
+
+    #[test]
     fn clustering_is_deterministic_and_order_invariant(articles in corpus_strategy(), seed in any::<u64>()) {
         let c = cluster(&articles);
         prop_assert_eq!(&c, &cluster(&articles));
@@ -486,6 +496,51 @@ proptest! {
         for (a, b) in [(&c.exact, &p.exact), (&c.near, &p.near), (&c.family, &p.family), (&c.story, &p.story)] {
             prop_assert!(same_partition(a, b, &perm), "{:?} vs {:?} under {:?}", a, b, perm);
         }
+    }
+}
+
+// ---- Explaining the stories. ----
+
+fn explained(articles: &[Article]) -> Clustering {
+    Clusterer::builder()
+        .explain(true)
+        .build()
+        .cluster(articles, &fingerprints(articles))
+}
+
+#[test]
+fn placements_say_how_each_document_joined_its_story() {
+    let articles = corpus().articles;
+    let c = explained(&articles);
+    assert_eq!(c.placements.len(), articles.len());
+    // Copies joined through their copy links.
+    for i in [EXACT_COPY, LIGHT_EDIT, TRIMMED] {
+        assert!(
+            c.placements[i].copies.contains(&BASE),
+            "document {i}: {:?}",
+            c.placements[i]
+        );
+    }
+    // The independent report was scored against the base story and passed
+    // the bar; the look-alike was scored against it too and fell short.
+    let threshold = Clusterer::default().story_threshold();
+    let against_base = |i: usize| {
+        c.placements[i]
+            .candidates
+            .iter()
+            .find(|k| k.holding.contains(&BASE))
+            .cloned()
+    };
+    let independent = against_base(INDEPENDENT).expect("scored against the base story");
+    assert!(independent.score >= threshold, "{independent:?}");
+    assert!(independent.terms > 0.0 && independent.names > 0.0);
+    assert_eq!(independent.time, 1.0);
+    if let Some(look_alike) = against_base(LOOK_ALIKE) {
+        assert!(look_alike.score < threshold, "{look_alike:?}");
+    }
+    // Candidates come best first.
+    for p in &c.placements {
+        assert!(p.candidates.windows(2).all(|w| w[0].score >= w[1].score));
     }
 }
 

@@ -75,6 +75,7 @@ fn fixture() -> (Vec<Article>, Clustering) {
         story: vec![0, 1, 1, 1],
         near_similarity: vec![1.0, 1.0, 1.0, 1.0],
         family_similarity: vec![1.0, 1.0, 1.0, 0.4567],
+        placements: Vec::new(),
     };
     (articles, clustering)
 }
@@ -128,6 +129,7 @@ fn ids_do_not_depend_on_input_order() {
         story: relabel(&clustering.story),
         near_similarity: vec![1.0; n],
         family_similarity: clustering.family_similarity.iter().rev().copied().collect(),
+        placements: Vec::new(),
     };
     let b = Report::build(&rev, &c, Vec::new());
     let ids = |r: &Report| {
