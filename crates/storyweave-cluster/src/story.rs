@@ -216,8 +216,8 @@ pub struct Placement {
 /// One story a document was scored against, and the parts of the score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Considered {
-    /// The story's first documents (at most three, in order of arrival),
-    /// as it stood then.
+    /// The story's first documents (at most 16, in order of arrival), as
+    /// it stood then.
     pub holding: Vec<usize>,
     /// The score (see the module documentation of `story`).
     pub score: f64,
@@ -232,8 +232,10 @@ pub struct Considered {
     pub subject_conflict: bool,
 }
 
-/// Story documents named in a [`Considered`].
-const HOLDING_SHOWN: usize = 3;
+/// Story documents named in a [`Considered`]: enough to find another
+/// part's document in all but the largest stories, few enough to keep an
+/// explained run's memory small.
+const HOLDING_SHOWN: usize = 16;
 
 impl Story {
     /// The year most members mention most (ties: the latest).
@@ -586,6 +588,18 @@ impl StoryRule {
         }
     }
 
+    /// The time factor of [`score`](StoryRule::score): [`time_of`](StoryRule::time_of),
+    /// at least [`EXCLUSIVE_NAME_TIME`] when the document shares an
+    /// exclusive name with the story.
+    fn time_with(&self, doc: &Doc, story: &Story, exclusive: bool) -> f64 {
+        let time = self.time_of(doc, story);
+        if exclusive {
+            time.max(EXCLUSIVE_NAME_TIME)
+        } else {
+            time
+        }
+    }
+
     /// The parts of [`score`](StoryRule::score), for explaining it (off the
     /// hot path: it repeats the score's work).
     fn parts(
@@ -598,18 +612,8 @@ impl StoryRule {
         vocab: &Vocab,
     ) -> Considered {
         let score = self.score(doc, norms, dense, story, exclusive, vocab);
-        let time = self.time_of(doc, story);
-        let time = if exclusive {
-            time.max(EXCLUSIVE_NAME_TIME)
-        } else {
-            time
-        };
-        let same_language = doc.language.is_none()
-            || story.languages.is_empty()
-            || story
-                .languages
-                .iter()
-                .any(|l| l.is_none() || *l == doc.language);
+        let time = self.time_with(doc, story, exclusive);
+        let same_language = same_language(doc, story);
         let terms = if same_language {
             cosine(
                 dot(&doc.terms, dense, &story.terms),
@@ -655,20 +659,10 @@ impl StoryRule {
         exclusive: bool,
         vocab: &Vocab,
     ) -> f64 {
-        let time = self.time_of(doc, story);
-        let time = if exclusive {
-            time.max(EXCLUSIVE_NAME_TIME)
-        } else {
-            time
-        };
+        let time = self.time_with(doc, story, exclusive);
         // Across languages only what survives translation counts: names,
         // numbers and dates; words are compared within a language.
-        let same_language = doc.language.is_none()
-            || story.languages.is_empty()
-            || story
-                .languages
-                .iter()
-                .any(|l| l.is_none() || *l == doc.language);
+        let same_language = same_language(doc, story);
         let names = || {
             cosine(
                 dot(&doc.names, dense, &story.names),
@@ -706,6 +700,17 @@ impl StoryRule {
         };
         content * time
     }
+}
+
+/// Whether the document's language is among the story's (an unknown
+/// language matches any): only then are words compared.
+fn same_language(doc: &Doc, story: &Story) -> bool {
+    doc.language.is_none()
+        || story.languages.is_empty()
+        || story
+            .languages
+            .iter()
+            .any(|l| l.is_none() || *l == doc.language)
 }
 
 /// Whether the document and the story are each about someone the other
