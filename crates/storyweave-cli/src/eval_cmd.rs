@@ -33,7 +33,9 @@ pub struct EvalArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
-    /// How many of the worst wrong merges and splits to list.
+    /// How many of the worst wrong merges and splits to list, each with why:
+    /// the strongest link the clusterer saw between its parts (a copy, or a
+    /// score with its parts against the bar).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub worst: usize,
     /// Write to FILE instead of standard output.
