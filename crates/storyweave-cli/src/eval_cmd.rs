@@ -111,8 +111,10 @@ struct Why<'a> {
     time: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subject_conflict: Option<bool>,
-    /// The threshold a score must reach to join.
-    threshold: f64,
+    /// The least score at which the document would have joined: the
+    /// threshold, or half of it for a story that alone held one of its
+    /// multi-word names within the grace days.
+    bar: f64,
 }
 
 /// The whole result, as printed with `--format json`.
@@ -259,7 +261,7 @@ fn why<'a>(
                 names: None,
                 time: None,
                 subject_conflict: None,
-                threshold: placements.threshold,
+                bar: placements.threshold,
             };
             if best.as_ref().is_none_or(|(s, _)| s.is_finite()) {
                 best = Some((f64::INFINITY, link));
@@ -281,7 +283,7 @@ fn why<'a>(
                 names: Some(c.names),
                 time: Some(c.time),
                 subject_conflict: Some(c.subject_conflict),
-                threshold: placements.threshold,
+                bar: c.bar,
             };
             best = Some((c.score, link));
         }
@@ -527,6 +529,6 @@ fn why_text(why: Option<&Why<'_>>) -> String {
         } else {
             ""
         },
-        number(Some(w.threshold)),
+        number(Some(w.bar)),
     )
 }

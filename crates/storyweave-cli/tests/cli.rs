@@ -777,7 +777,7 @@ fn eval_explains_a_split_by_the_parts_of_its_score() {
     assert_eq!(why["document"]["id"], "fire-later");
     assert_eq!(why["other"]["id"], "fire-1");
     let number = |k: &str| why[k].as_f64().expect("number");
-    assert!(number("score") < number("threshold"), "{why}");
+    assert!(number("score") < number("bar"), "{why}");
     assert!(number("time") < 0.5, "{why}");
     assert!(number("terms") > 0.0 && number("names") > 0.0, "{why}");
     let text = stdout(&run(&["eval", path]));

@@ -313,7 +313,9 @@ impl ClustererBuilder {
     /// through shared topical vocabulary, below the 0.25 and more of reports
     /// sharing the event's names, numbers and words; chosen as the one
     /// setting that does best over three labelled sets at once, see
-    /// EVALUATION.md).
+    /// EVALUATION.md). Half of it applies, within the grace days, to a story
+    /// that alone holds one of the document's multi-word names when their
+    /// names agree (see the `story` module).
     pub fn story_threshold(mut self, threshold: f64) -> Self {
         self.story_threshold = share(threshold, 0.2);
         self

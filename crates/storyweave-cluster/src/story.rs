@@ -10,7 +10,15 @@
 //!    is the strongest evidence of one story. A document copying documents
 //!    of several stories merges them;
 //! 2. otherwise joins the existing story it scores best against, if that
-//!    score reaches the threshold, or starts a new story;
+//!    score reaches the threshold, or starts a new story. The bar is half
+//!    the threshold for a story that alone holds one of the document's
+//!    multi-word names (one earlier document is enough: the victim, the
+//!    venue, the street), when both are dated, the document falls within
+//!    the grace days of the story's first day, they share a language and
+//!    their names agree (a name cosine of at least 0.15): a follow-up a day
+//!    or two on, in its own words, naming what only that event's reports
+//!    named. Two look-alike events in one valley share the valley's name
+//!    but not their towns and people, so their names do not agree;
 //! 3. then earlier documents may move to its story: members of the few
 //!    stories it came close to (a score of at least 0.3 of the threshold)
 //!    that now score higher against its story than against the rest of
@@ -142,6 +150,17 @@ const EXCLUSIVE_NAME_TIME: f64 = 0.6;
 /// Least number of earlier documents holding a multi-word name for it to
 /// count as exclusive (one document alone is no pattern yet).
 const EXCLUSIVE_MIN_DF: u32 = 2;
+/// Share of the threshold at which a document joins a story that alone
+/// holds one of its multi-word names (one earlier document is enough),
+/// when both are dated, within the grace days and in one language: a
+/// report days later naming the same victim, venue or street in its own
+/// words is that event's story.
+const NAMED_BAR: f64 = 0.5;
+/// Least name similarity for [`NAMED_BAR`] (one and a half times
+/// [`NAME_AGREEMENT`]): beyond the one shared name, the names must agree.
+/// Two floods in one valley days apart share the valley's name, not their
+/// towns, rivers or mayors.
+const NAMED_MIN_NAMES: f64 = 0.15;
 /// Longest posting list checked for exclusivity (a name in more stories
 /// than this is not exclusive anyway).
 const EXCLUSIVE_MAX_POSTINGS: usize = 8;
@@ -230,6 +249,10 @@ pub struct Considered {
     pub time: f64,
     /// Whether the score was halved for a subject conflict.
     pub subject_conflict: bool,
+    /// The least score at which it would have joined: the threshold, or
+    /// half of it for a story that alone holds one of its multi-word names
+    /// within the grace days.
+    pub bar: f64,
 }
 
 /// Story documents named in a [`Considered`]: enough to find another
@@ -588,6 +611,30 @@ impl StoryRule {
         }
     }
 
+    /// The least score at which a document joins a story: the threshold,
+    /// or [`NAMED_BAR`] of it when the story alone holds one of the
+    /// document's multi-word names (`named`), both are dated, within the
+    /// grace days and in one language, and their names agree at least
+    /// [`NAMED_MIN_NAMES`]. `norms` and `dense` are as for
+    /// [`score`](StoryRule::score).
+    fn bar(&self, doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story, named: bool) -> f64 {
+        let close = named
+            && doc.day.is_some()
+            && story.first_day.is_some()
+            && self.time_of(doc, story) >= 1.0
+            && same_language(doc, story)
+            && cosine(
+                dot(&doc.names, dense, &story.names),
+                norms.1,
+                story.names_norm,
+            ) >= NAMED_MIN_NAMES;
+        if close {
+            NAMED_BAR * self.threshold
+        } else {
+            self.threshold
+        }
+    }
+
     /// The time factor of [`score`](StoryRule::score): [`time_of`](StoryRule::time_of),
     /// at least [`EXCLUSIVE_NAME_TIME`] when the document shares an
     /// exclusive name with the story.
@@ -642,6 +689,7 @@ impl StoryRule {
             subject_conflict: same_language
                 && !doc.names.is_empty()
                 && subject_conflict(doc, story, vocab),
+            bar: self.threshold,
         }
     }
 
@@ -779,8 +827,12 @@ pub struct StoryClusterer {
     touched: Vec<u32>,
     candidates: Vec<u32>,
     strongest: Vec<(f64, u32)>,
-    /// Scratch: stories holding one of the document's names exclusively.
+    /// Scratch: stories holding one of the document's names exclusively
+    /// (held by at least [`EXCLUSIVE_MIN_DF`] earlier documents).
     exclusive: Vec<u32>,
+    /// Scratch: stories holding one of the document's names exclusively,
+    /// one earlier document being enough.
+    named: Vec<u32>,
     /// Scratch: candidate stories the document scored close to.
     near: Vec<(f64, u32)>,
     /// The interned features of the documents, kept for the last
@@ -819,6 +871,7 @@ impl StoryClusterer {
             candidates: Vec::new(),
             strongest: Vec::new(),
             exclusive: Vec::new(),
+            named: Vec::new(),
             near: Vec::new(),
             docs: Vec::new(),
             pinned: Vec::new(),
@@ -1282,13 +1335,16 @@ impl StoryClusterer {
     }
 
     /// The stories (roots) that hold one of the document's multi-word
-    /// names exclusively — names held by at least [`EXCLUSIVE_MIN_DF`]
-    /// earlier documents, all in that one story — into `self.exclusive`,
-    /// sorted and unique.
+    /// names exclusively — names whose earlier documents are all in that
+    /// one story — into `self.named`, and those where at least
+    /// [`EXCLUSIVE_MIN_DF`] earlier documents hold it into
+    /// `self.exclusive`; both sorted and unique.
     fn exclusive_stories(&mut self, doc: &Doc) {
         self.exclusive.clear();
+        self.named.clear();
         for &id in &doc.phrases {
-            if self.vocab.df.get(id as usize).copied().unwrap_or(0) < EXCLUSIVE_MIN_DF {
+            let df = self.vocab.df.get(id as usize).copied().unwrap_or(0);
+            if df == 0 {
                 continue;
             }
             let Some(list) = self.vocab.postings.get(id as usize) else {
@@ -1308,11 +1364,16 @@ impl StoryClusterer {
                 owner = Some(root);
             }
             if one && let Some(o) = owner {
-                self.exclusive.push(o);
+                self.named.push(o);
+                if df >= EXCLUSIVE_MIN_DF {
+                    self.exclusive.push(o);
+                }
             }
         }
-        self.exclusive.sort_unstable();
-        self.exclusive.dedup();
+        for list in [&mut self.exclusive, &mut self.named] {
+            list.sort_unstable();
+            list.dedup();
+        }
     }
 
     /// The best-scoring story at or above the threshold, if any.
@@ -1335,20 +1396,19 @@ impl StoryClusterer {
             let score = self
                 .rule
                 .score(doc, norms, &self.dense, story, exclusive, vocab);
+            let named = self.named.binary_search(&s).is_ok();
+            let bar = self.rule.bar(doc, norms, &self.dense, story, named);
             if score >= NEAR_SHARE * self.rule.threshold {
                 self.near.push((score, s));
                 if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
-                    p.candidates.push(self.rule.parts(
-                        doc,
-                        norms,
-                        &self.dense,
-                        story,
-                        exclusive,
-                        vocab,
-                    ));
+                    let mut parts =
+                        self.rule
+                            .parts(doc, norms, &self.dense, story, exclusive, vocab);
+                    parts.bar = bar;
+                    p.candidates.push(parts);
                 }
             }
-            if score >= self.rule.threshold && best.is_none_or(|(b, _)| score > b) {
+            if score >= bar && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, s));
             }
         }
@@ -1492,6 +1552,58 @@ mod tests {
         let mut dense = Vec::new();
         let norms = scatter(&mut dense, doc, vocab);
         rule.score(doc, norms, &dense, story, false, vocab)
+    }
+
+    #[test]
+    fn a_story_alone_holding_a_shared_name_is_joined_at_a_lower_bar_within_the_grace() {
+        let rule = test_rule();
+        let mut vocab = Vocab::default();
+        let (a, b, c) = (vocab.intern(1), vocab.intern(2), vocab.intern(3));
+        let story_of = |names: Ids| Story {
+            names_norm: norm(&names, &vocab),
+            names,
+            first_day: Some(100),
+            languages: vec![Some("en")],
+            ..Story::default()
+        };
+        let story = story_of(vec![(a, 1.0), (b, 1.0)]);
+        let bar = |doc: &Doc, story: &Story, named: bool| {
+            let mut dense = Vec::new();
+            let norms = scatter(&mut dense, doc, &vocab);
+            rule.bar(doc, norms, &dense, story, named)
+        };
+        let follow_up = Doc {
+            names: vec![(a, 1.0), (b, 1.0)],
+            ..doc(Some(101), None, Some("en"))
+        };
+        assert_eq!(bar(&follow_up, &story, true), NAMED_BAR * rule.threshold);
+        // Without the name only that story holds, the usual threshold.
+        assert_eq!(bar(&follow_up, &story, false), rule.threshold);
+        // Past the grace days, undated, or in another language: the usual
+        // threshold too.
+        for other in [
+            Doc {
+                day: Some(110),
+                ..follow_up.clone()
+            },
+            Doc {
+                day: None,
+                ..follow_up.clone()
+            },
+            Doc {
+                language: Some("es"),
+                ..follow_up.clone()
+            },
+        ] {
+            assert_eq!(bar(&other, &story, true), rule.threshold, "{other:?}");
+        }
+        // A look-alike sharing the one name while its other names differ
+        // (two floods in one valley) gets no lower bar.
+        let look_alike = Doc {
+            names: vec![(a, 1.0), (c, 8.0)],
+            ..follow_up.clone()
+        };
+        assert_eq!(bar(&look_alike, &story, true), rule.threshold);
     }
 
     #[test]

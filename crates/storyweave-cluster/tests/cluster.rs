@@ -627,7 +627,7 @@ fn story_scores_on_labelled_sets() {
             .count();
         let score = bcubed_f1(&c.story, &gold);
         eprintln!(
-            "{name}: {} articles, {stories} stories, BCubed F1 {score:.3} (default settings)",
+            "{name}: {} articles, {stories} stories, BCubed F1 {score:.4} (default settings)",
             articles.len()
         );
         if std::env::var_os("STORYWEAVE_SWEEP").is_some() {
