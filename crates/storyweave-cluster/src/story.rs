@@ -14,11 +14,13 @@
 //!    the threshold for a story that alone holds one of the document's
 //!    multi-word names (one earlier document is enough: the victim, the
 //!    venue, the street), when both are dated, the document falls within
-//!    the grace days of the story's first day, they share a language and
-//!    their names agree (a name cosine of at least 0.15): a follow-up a day
-//!    or two on, in its own words, naming what only that event's reports
-//!    named. Two look-alike events in one valley share the valley's name
-//!    but not their towns and people, so their names do not agree;
+//!    the grace days of the story's first day, they share a language,
+//!    their names agree (a name cosine of at least 0.15) and their subjects
+//!    do not conflict: a follow-up a day or two on, in its own words,
+//!    naming what only that event's reports named. Two look-alike events in
+//!    one valley share the valley's name but not their towns and people, so
+//!    their names do not agree; two shootings in one city share the
+//!    hospital, but each report is about its own victim;
 //! 3. then earlier documents may move to its story: members of the few
 //!    stories it came close to (a score of at least 0.3 of the threshold)
 //!    that now score higher against its story than against the rest of
@@ -614,15 +616,26 @@ impl StoryRule {
     /// The least score at which a document joins a story: the threshold,
     /// or [`NAMED_BAR`] of it when the story alone holds one of the
     /// document's multi-word names (`named`), both are dated, within the
-    /// grace days and in one language, and their names agree at least
-    /// [`NAMED_MIN_NAMES`]. `norms` and `dense` are as for
-    /// [`score`](StoryRule::score).
-    fn bar(&self, doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story, named: bool) -> f64 {
+    /// grace days and in one language, their names agree at least
+    /// [`NAMED_MIN_NAMES`] and their subjects do not conflict (two
+    /// shootings in one city days apart share the hospital and the police
+    /// spokesman, but each report is about its own victim). `norms` and
+    /// `dense` are as for [`score`](StoryRule::score).
+    fn bar(
+        &self,
+        doc: &Doc,
+        norms: (f64, f64),
+        dense: &[f32],
+        story: &Story,
+        named: bool,
+        vocab: &Vocab,
+    ) -> f64 {
         let close = named
             && doc.day.is_some()
             && story.first_day.is_some()
             && self.time_of(doc, story) >= 1.0
             && same_language(doc, story)
+            && !subject_conflict(doc, story, vocab)
             && cosine(
                 dot(&doc.names, dense, &story.names),
                 norms.1,
@@ -1397,7 +1410,7 @@ impl StoryClusterer {
                 .rule
                 .score(doc, norms, &self.dense, story, exclusive, vocab);
             let named = self.named.binary_search(&s).is_ok();
-            let bar = self.rule.bar(doc, norms, &self.dense, story, named);
+            let bar = self.rule.bar(doc, norms, &self.dense, story, named, vocab);
             if score >= NEAR_SHARE * self.rule.threshold {
                 self.near.push((score, s));
                 if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
@@ -1570,7 +1583,7 @@ mod tests {
         let bar = |doc: &Doc, story: &Story, named: bool| {
             let mut dense = Vec::new();
             let norms = scatter(&mut dense, doc, &vocab);
-            rule.bar(doc, norms, &dense, story, named)
+            rule.bar(doc, norms, &dense, story, named, &vocab)
         };
         let follow_up = Doc {
             names: vec![(a, 1.0), (b, 1.0)],

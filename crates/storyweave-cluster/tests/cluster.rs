@@ -335,6 +335,26 @@ fn regression_two_shootings_in_one_city_a_week_apart_are_two_stories() {
     assert_eq!(c.story, vec![0, 1, 0]);
 }
 
+/// The second shooting moved to three days after the first: within the
+/// grace days, where a story that alone holds a document's multi-word name
+/// is joined at half the threshold. The two reports share the hospital and
+/// the police spokesman, but each is about its own victim.
+#[test]
+fn regression_two_shootings_in_one_city_days_apart_are_two_stories_despite_a_shared_spokesman() {
+    let mut articles = two_shootings();
+    articles[1].published = day(2025, 6, 9);
+    let c = explained(&articles);
+    assert_eq!(c.story, vec![0, 1, 0]);
+    // It was scored against the first shooting's story, under the usual bar.
+    let against_first = c.placements[1]
+        .candidates
+        .iter()
+        .find(|k| k.holding.contains(&0))
+        .expect("scored against the first story");
+    assert!(against_first.subject_conflict, "{against_first:?}");
+    assert_eq!(against_first.bar, Clusterer::default().story_threshold());
+}
+
 #[test]
 fn empty_and_missing_inputs_do_not_panic() {
     let c = Clusterer::default().cluster(&[], &[]);
