@@ -154,7 +154,7 @@ const EXCLUSIVE_NAME_TIME: f64 = 0.6;
 const EXCLUSIVE_MIN_DF: u32 = 2;
 /// Share of the threshold at which a document joins a story that alone
 /// holds one of its multi-word names (one earlier document is enough),
-/// when both are dated, within the grace days and in one language: a
+/// within the grace days, under the conditions of `StoryRule::bar`: a
 /// report days later naming the same victim, venue or street in its own
 /// words is that event's story.
 const NAMED_BAR: f64 = 0.5;
