@@ -214,6 +214,7 @@ fn why<'a>(
     parts: &[Vec<usize>],
     docs: &[&'a DocumentEntry],
     placements: &Placements,
+    position: &HashMap<&str, usize>,
 ) -> Option<Why<'a>> {
     let mut part_of: HashMap<&str, (usize, &'a DocumentEntry)> = HashMap::new();
     for (k, part) in parts.iter().enumerate() {
@@ -221,12 +222,6 @@ fn why<'a>(
             part_of.insert(d.id.as_str(), (k, d));
         }
     }
-    let position: HashMap<&str, usize> = placements
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(p, id)| (id.as_str(), p))
-        .collect();
     // The other part's document at position `p`, when `p` is in another
     // part than `k`.
     let other = |p: usize, k: usize| {
@@ -301,6 +296,13 @@ fn describe<'a>(
     placements: &Placements,
 ) -> Vec<Mistake<'a>> {
     let label = |labels: &[&'a str], i: usize| labels.get(i).copied().unwrap_or("");
+    // Each document's position in the placements, by id.
+    let position: HashMap<&str, usize> = placements
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(p, id)| (id.as_str(), p))
+        .collect();
     mistakes
         .iter()
         .map(|m| Mistake {
@@ -322,7 +324,7 @@ fn describe<'a>(
                         .collect(),
                 })
                 .collect(),
-            why: why(&m.parts, docs, placements),
+            why: why(&m.parts, docs, placements, &position),
         })
         .collect()
 }

@@ -708,6 +708,16 @@ fn eval_fixture() -> String {
     fixtures().join("eval/labelled.jsonl").display().to_string()
 }
 
+/// The records of the labelled fixture with these ids, one JSON line each.
+fn fixture_records(ids: &[&str]) -> String {
+    let fixture = std::fs::read_to_string(eval_fixture()).expect("fixture");
+    fixture
+        .lines()
+        .filter(|l| ids.iter().any(|id| l.contains(&format!("\"{id}\""))))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 #[test]
 fn eval_scores_stories_against_the_cluster_labels() {
     let o = run(&["eval", "--format", "json", &eval_fixture()]);
@@ -757,12 +767,7 @@ fn eval_scores_stories_against_the_cluster_labels() {
 #[test]
 fn eval_explains_a_split_by_the_parts_of_its_score() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fixture = std::fs::read_to_string(eval_fixture()).expect("fixture");
-    let mut labelled: String = fixture
-        .lines()
-        .filter(|l| l.contains("\"fire-1\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut labelled = fixture_records(&["fire-1"]);
     labelled.push_str(
         r#"{"id":"fire-later","title":"Havnby warehouse owner questioned over fire","text":"Police in Havnby questioned the owner of the Nordkyst Timber warehouse on Strandveien on Friday, seventeen days after the fire that forced about 300 residents from their homes. Fire chief Lisa Moen said investigators were still examining the electrical system.","date":"2025-03-27","cluster":"fire"}"#,
     );
@@ -853,12 +858,7 @@ fn eval_on_the_shared_labelled_sets_when_present() {
 #[test]
 fn regression_a_headline_only_record_joins_its_story() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let fixture = std::fs::read_to_string(eval_fixture()).expect("fixture");
-    let mut feed: String = fixture
-        .lines()
-        .filter(|l| l.contains("\"fire-1\"") || l.contains("\"fire-2\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut feed = fixture_records(&["fire-1", "fire-2"]);
     feed.push_str(
         r#"{"id":"fire-headline","title":"Havnby warehouse fire forces 300 residents from their homes","date":"2025-03-11"}"#,
     );

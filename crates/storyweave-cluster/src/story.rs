@@ -636,11 +636,7 @@ impl StoryRule {
             && self.time_of(doc, story) >= 1.0
             && same_language(doc, story)
             && !subject_conflict(doc, story, vocab)
-            && cosine(
-                dot(&doc.names, dense, &story.names),
-                norms.1,
-                story.names_norm,
-            ) >= NAMED_MIN_NAMES;
+            && names_cosine(doc, norms, dense, story) >= NAMED_MIN_NAMES;
         if close {
             NAMED_BAR * self.threshold
         } else {
@@ -675,19 +671,11 @@ impl StoryRule {
         let time = self.time_with(doc, story, exclusive);
         let same_language = same_language(doc, story);
         let terms = if same_language {
-            cosine(
-                dot(&doc.terms, dense, &story.terms),
-                norms.0,
-                story.terms_norm,
-            )
+            terms_cosine(doc, norms, dense, story)
         } else {
             0.0
         };
-        let names = cosine(
-            dot(&doc.names, dense, &story.names),
-            norms.1,
-            story.names_norm,
-        );
+        let names = names_cosine(doc, norms, dense, story);
         Considered {
             holding: story
                 .members
@@ -724,21 +712,11 @@ impl StoryRule {
         // Across languages only what survives translation counts: names,
         // numbers and dates; words are compared within a language.
         let same_language = same_language(doc, story);
-        let names = || {
-            cosine(
-                dot(&doc.names, dense, &story.names),
-                norms.1,
-                story.names_norm,
-            )
-        };
+        let names = || names_cosine(doc, norms, dense, story);
         if !same_language {
             return names() * time;
         }
-        let terms = cosine(
-            dot(&doc.terms, dense, &story.terms),
-            norms.0,
-            story.terms_norm,
-        );
+        let terms = terms_cosine(doc, norms, dense, story);
         let content = if doc.names.is_empty() {
             terms
         } else {
@@ -761,6 +739,25 @@ impl StoryRule {
         };
         content * time
     }
+}
+
+/// TF-IDF cosine of the document's content words and the story's (`norms`
+/// and `dense` as for [`StoryRule::score`]).
+fn terms_cosine(doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
+    cosine(
+        dot(&doc.terms, dense, &story.terms),
+        norms.0,
+        story.terms_norm,
+    )
+}
+
+/// TF-IDF cosine of the document's names and numbers and the story's.
+fn names_cosine(doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
+    cosine(
+        dot(&doc.names, dense, &story.names),
+        norms.1,
+        story.names_norm,
+    )
 }
 
 /// Whether the document's language is among the story's (an unknown

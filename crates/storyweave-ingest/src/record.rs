@@ -271,9 +271,12 @@ impl Record {
     ) -> Result<RawDocument, String> {
         let (body, format) = match non_blank(self.text) {
             Some(text) => (text, BodyFormat::Text),
-            None => match (non_blank(self.html), non_blank(self.title.clone())) {
+            None => match (
+                non_blank(self.html),
+                self.title.as_deref().filter(|t| !t.trim().is_empty()),
+            ) {
                 (Some(html), _) => (html, BodyFormat::Html),
-                (None, Some(title)) => (title, BodyFormat::Text),
+                (None, Some(title)) => (title.to_owned(), BodyFormat::Text),
                 (None, None) => {
                     return Err(
                         "record has no non-empty `text`, `html` or `title` field".to_owned()
