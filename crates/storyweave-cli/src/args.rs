@@ -85,6 +85,11 @@ pub struct ExtractArgs {
     /// Inputs and output.
     #[command(flatten)]
     pub input: InputArgs,
+    /// Also give each article's facts: its quotes (speaker, role, cue), figures (value,
+    /// unit, what, qualifier, attribution), dates and named entities, each with the byte
+    /// span of its words in the record's `text`.
+    #[arg(long)]
+    pub facts: bool,
 }
 
 /// `storyweave compare`.

@@ -27,15 +27,25 @@ const TITLES_SHOWN: usize = 3;
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// A JSONL file of articles (fields id, title, text, date or published, source)
-    /// whose `cluster` field is the gold story label.
-    #[arg(value_name = "LABELLED.jsonl")]
-    pub labelled: PathBuf,
+    /// whose `cluster` field is the gold story label. With `--facts`: the files
+    /// holding the articles the facts gold names, by id.
+    #[arg(value_name = "LABELLED.jsonl", required = true)]
+    pub labelled: Vec<PathBuf>,
+    /// Score per-article facts instead of stories: GOLD is a JSONL file of
+    /// hand-annotated quotes (text, speaker) and figures (text, value,
+    /// attribution), one line per article id (see eval/facts/README.md).
+    #[arg(long, value_name = "GOLD.jsonl")]
+    pub facts: Option<PathBuf>,
+    /// With `--facts`: score only the gold lines of this split (`dev`, `test`).
+    #[arg(long, value_name = "NAME", requires = "facts")]
+    pub split: Option<String>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
     pub format: EvalFormat,
     /// How many of the worst wrong merges and splits to list, each with why:
     /// the strongest link the clusterer saw between its parts (a copy, or a
-    /// score with its parts against the bar).
+    /// score with its parts against the bar). With `--facts`: how many
+    /// mistakes of each kind to list (missed, extra, wrong speaker, ...).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub worst: usize,
     /// Write to FILE instead of standard output.
@@ -331,13 +341,18 @@ fn describe<'a>(
 
 /// Reads, clusters, scores and prints.
 pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
+    if let Some(gold) = &args.facts {
+        return crate::eval_facts::run(args, gold);
+    }
     let progress = Progress::new(args.quiet);
-    let gold = read_gold(&args.labelled)?;
-    let corpus = read_corpus(
-        std::slice::from_ref(&args.labelled),
-        args.max_size,
-        &progress,
-    );
+    let [labelled] = args.labelled.as_slice() else {
+        return Err(RunError::Usage(format!(
+            "eval scores one labelled file, {} were given (several files go with --facts)",
+            args.labelled.len()
+        )));
+    };
+    let gold = read_gold(labelled)?;
+    let corpus = read_corpus(std::slice::from_ref(labelled), args.max_size, &progress);
     if corpus.articles.is_empty() {
         progress.note(&corpus.summary());
         return Err(RunError::NoDocuments);
@@ -398,7 +413,7 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
             .or_insert(0) += 1;
     }
     let result = Result {
-        file: args.labelled.display().to_string(),
+        file: labelled.display().to_string(),
         documents: docs.len(),
         unlabelled,
         skipped,

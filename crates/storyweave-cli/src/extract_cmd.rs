@@ -2,6 +2,7 @@
 
 use std::io::Write as _;
 
+use storyweave_facts::FactExtractor;
 use storyweave_report::write_extracted;
 
 use crate::args::ExtractArgs;
@@ -13,13 +14,15 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome, RunError> {
     let progress = Progress::new(args.input.quiet);
     let (mut out, shown) = open_output(args.input.output.as_deref())?;
     let mut count = 0usize;
+    let facts = args.facts.then(FactExtractor::default);
     let skipped = stream_articles(
         &args.input.paths,
         args.input.max_size,
         &progress,
         |article| {
             count += 1;
-            write_extracted(&article, &mut out).map_err(|e| write_error(&shown, e))
+            let found = facts.as_ref().map(|fx| fx.document(&article));
+            write_extracted(&article, found.as_ref(), &mut out).map_err(|e| write_error(&shown, e))
         },
     )?;
     out.flush().map_err(|e| write_error(&shown, e))?;

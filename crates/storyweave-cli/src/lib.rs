@@ -6,6 +6,7 @@ mod args;
 mod compare_cmd;
 mod dedup_cmd;
 mod eval_cmd;
+mod eval_facts;
 mod extract_cmd;
 mod pipeline;
 mod stories_cmd;
@@ -55,6 +56,19 @@ pub enum RunError {
         path: String,
         /// The underlying error.
         source: io::Error,
+    },
+    /// Arguments that parse but do not go together.
+    #[error("{0}")]
+    Usage(String),
+    /// A gold file line that cannot be read.
+    #[error("{path}:{line}: {message}")]
+    Gold {
+        /// The gold file.
+        path: String,
+        /// Its 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
     },
     /// Binary output (Parquet) would go to a terminal.
     #[error("refusing to write {0} to a terminal: give -o FILE or redirect standard output")]

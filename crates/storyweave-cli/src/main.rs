@@ -19,6 +19,10 @@ fn main() -> ExitCode {
             eprintln!("storyweave: some inputs were skipped (--strict)");
             ExitCode::from(3)
         }
+        Err(e @ RunError::Usage(_)) => {
+            eprintln!("storyweave: {e}");
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("storyweave: {:#}", anyhow::Error::from(e));
             ExitCode::FAILURE

@@ -22,6 +22,8 @@
 //! when both partitions are equally trivial (all singletons or one cluster
 //! each), where its formula divides by zero.
 
+pub mod facts;
+
 use std::collections::HashMap;
 use std::hash::Hash;
 

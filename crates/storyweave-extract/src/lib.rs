@@ -97,7 +97,15 @@ pub struct Article {
 impl Article {
     /// The clean body: sentences joined by a space, paragraphs by a blank line.
     pub fn text(&self) -> String {
+        self.text_with_offsets().0
+    }
+
+    /// The clean body of [`Article::text`] and the byte offset at which each
+    /// sentence starts in it, so that a span inside a sentence can be given
+    /// as a span of the clean body.
+    pub fn text_with_offsets(&self) -> (String, Vec<usize>) {
         let mut out = String::new();
+        let mut offsets = Vec::with_capacity(self.sentences.len());
         let mut last_paragraph = None;
         for s in &self.sentences {
             match last_paragraph {
@@ -105,10 +113,11 @@ impl Article {
                 Some(p) if p == s.paragraph => out.push(' '),
                 Some(_) => out.push_str("\n\n"),
             }
+            offsets.push(out.len());
             out.push_str(&s.text);
             last_paragraph = Some(s.paragraph);
         }
-        out
+        (out, offsets)
     }
 
     /// Sort key for chronological order: dated articles first, earliest

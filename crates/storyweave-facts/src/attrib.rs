@@ -23,11 +23,16 @@ pub(crate) struct Cue {
     pub verb: String,
     /// Who it attributes to, when found.
     pub speaker: Option<String>,
+    /// Token range of the subject phrase naming the speaker, appositives
+    /// included (`Maral, 45,`): a figure inside it describes the speaker and
+    /// is not attributed to them.
+    pub subject: (usize, usize),
 }
 
-/// What a subject search found.
+/// What a subject search found: a name with the token range its phrase
+/// covers (appositives included), or a pronoun.
 enum Subject {
-    Name(String),
+    Name(String, (usize, usize)),
     Pronoun,
 }
 
@@ -82,8 +87,13 @@ pub(crate) fn find(
                 (Some(a), Some(b)) if end > j => s.get(a.start..b.end).unwrap_or(lw).to_string(),
                 _ => lw.to_string(),
             };
+            // A participle (`..., saying ...`, `a call ... saying`) takes
+            // no subject of its own: it continues the sentence's speaker.
+            let participle = lw.ends_with("ing") && !according;
             let subject = if according {
                 subject_after(s, toks, inq, end, true)
+            } else if participle {
+                None
             } else {
                 subject_before(s, toks, inq, j).or_else(|| {
                     if inverted {
@@ -93,9 +103,13 @@ pub(crate) fn find(
                     }
                 })
             };
+            let subject_span = match &subject {
+                Some(Subject::Name(_, span)) => *span,
+                _ => (j, j),
+            };
             let mut speaker = match subject {
                 Some(Subject::Pronoun) => last_person.clone(),
-                Some(Subject::Name(n)) => {
+                Some(Subject::Name(n, _)) => {
                     let (name, person) = match index.resolve(&n) {
                         Some((name, kind)) => (name.to_string(), kind == EntityKind::Person),
                         None => {
@@ -120,6 +134,7 @@ pub(crate) fn find(
                 strength,
                 verb,
                 speaker,
+                subject: subject_span,
             });
             j = end.max(j + 1);
         }
@@ -197,14 +212,17 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         }
         let t = toks[p];
         if t.kind != Kind::Punct {
-            return noun_phrase_before(s, toks, inq, p);
+            return noun_phrase_before(s, toks, inq, p).map(|sub| match sub {
+                Subject::Name(n, (a, _)) => Subject::Name(n, (a, c)),
+                other => other,
+            });
         }
         match t.text(s) {
             ")" => {
                 let acr = toks.get(p.checked_sub(1)?)?;
                 let open = toks.get(p.checked_sub(2)?)?;
                 return (open.text(s) == "(" && is_acronym(acr.text(s)))
-                    .then(|| Subject::Name(acr.text(s).to_string()));
+                    .then(|| Subject::Name(acr.text(s).to_string(), (p - 2, c)));
             }
             "," => {
                 // The comma before: `X, <appositive>, said`.
@@ -226,7 +244,7 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
                 };
                 let k = found?;
                 if is_name_segment(s, toks, k + 1, p) {
-                    return Some(Subject::Name(role_strip(s, toks, k + 1, p)));
+                    return Some(Subject::Name(role_strip(s, toks, k + 1, p), (k + 1, c)));
                 }
                 let first = toks.get(k + 1)?;
                 let fw = first.text(s);
@@ -298,10 +316,13 @@ fn noun_phrase_before(s: &str, toks: &[Tok], inq: &[bool], p: usize) -> Option<S
         cap_start -= 1;
     }
     if cap_start <= p {
-        return Some(Subject::Name(role_strip(s, toks, cap_start, p + 1)));
+        return Some(Subject::Name(
+            role_strip(s, toks, cap_start, p + 1),
+            (start, p + 1),
+        ));
     }
     let text = s.get(toks[start].start..toks[p].end)?;
-    Some(Subject::Name(text.to_string()))
+    Some(Subject::Name(text.to_string(), (start, p + 1)))
 }
 
 /// The name in tokens `a..b` after its last role word
@@ -363,7 +384,14 @@ fn subject_after(
         }
     }
     if k > start {
-        return Some(Subject::Name(role_strip(s, toks, start, k)));
+        // `said Maral, 45, a teacher`: the age belongs to the subject phrase.
+        let mut end = k;
+        if toks.get(k).is_some_and(|t| t.text(s) == ",")
+            && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Number)
+        {
+            end = k + 2;
+        }
+        return Some(Subject::Name(role_strip(s, toks, start, k), (start, end)));
     }
     if !lower_ok {
         return None;
@@ -379,7 +407,7 @@ fn subject_after(
         return None;
     }
     let text = s.get(toks[start].start..toks[k - 1].end)?;
-    Some(Subject::Name(text.to_string()))
+    Some(Subject::Name(text.to_string(), (start, k)))
 }
 
 /// The best cue for a token at global position `at`: strongest first, then

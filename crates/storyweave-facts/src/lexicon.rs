@@ -6,6 +6,9 @@
 pub(crate) enum Strength {
     /// `confirmed`, `pledged`, `called`: used only when nothing stronger is there.
     Weak,
+    /// `identified`, `found`, `showed`: a source stating a finding, not
+    /// speech; attributes figures, and quotes only when nothing stronger is there.
+    Finding,
     /// `said`, `told`, `added`, `according to`.
     Strong,
 }
@@ -13,7 +16,7 @@ pub(crate) enum Strength {
 /// A cue verb: its strength and whether the speaker may follow it
 /// (`said Rasmussen`).
 pub(crate) fn cue(w: &str) -> Option<(Strength, bool)> {
-    use Strength::{Strong, Weak};
+    use Strength::{Finding, Strong, Weak};
     Some(match w {
         "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "asked" | "replied"
         | "continued" | "explained" | "recalled" | "remarked" | "noted" | "warned"
@@ -23,6 +26,9 @@ pub(crate) fn cue(w: &str) -> Option<(Strength, bool)> {
         | "urged" | "predicted" | "according" => (Strong, false),
         "confirmed" | "pledged" | "called" | "described" | "vowed" | "promised" | "suggested"
         | "believes" | "believe" | "thinks" => (Weak, false),
+        "identified" | "found" | "showed" | "shows" | "determined" | "ruled" | "listed" => {
+            (Finding, false)
+        }
         _ => return None,
     })
 }
@@ -878,5 +884,214 @@ pub(crate) fn is_irregular_plural(w: &str) -> bool {
             | "cattle"
             | "sheep"
             | "personnel"
+    )
+}
+
+/// A unit of measure written after a number (`km`, `miles`, `years`,
+/// `decades`): its canonical name and the factor that turns the number into
+/// that unit (`two decades` is 20 `years`; `60 km` is 60 `kilometres`).
+pub(crate) fn unit_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "second" | "seconds" | "sec" | "secs" => ("seconds", 1.0),
+        "minute" | "minutes" | "min" | "mins" => ("minutes", 1.0),
+        "hour" | "hours" | "hr" | "hrs" => ("hours", 1.0),
+        "day" | "days" => ("days", 1.0),
+        "week" | "weeks" => ("weeks", 1.0),
+        "month" | "months" => ("months", 1.0),
+        "year" | "years" | "yr" | "yrs" => ("years", 1.0),
+        "decade" | "decades" => ("years", 10.0),
+        "century" | "centuries" => ("years", 100.0),
+        "millimetre" | "millimetres" | "millimeter" | "millimeters" | "mm" => ("millimetres", 1.0),
+        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => ("centimetres", 1.0),
+        "metre" | "metres" | "meter" | "meters" | "m" => ("metres", 1.0),
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" | "kms" => {
+            ("kilometres", 1.0)
+        }
+        "inch" | "inches" | "in" => ("inches", 1.0),
+        "foot" | "feet" | "ft" => ("feet", 1.0),
+        "yard" | "yards" | "yd" | "yds" => ("yards", 1.0),
+        "mile" | "miles" | "mi" => ("miles", 1.0),
+        "mph" => ("miles per hour", 1.0),
+        "kph" | "kmh" => ("kilometres per hour", 1.0),
+        "knot" | "knots" => ("knots", 1.0),
+        "gram" | "grams" | "g" => ("grams", 1.0),
+        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => ("kilograms", 1.0),
+        "tonne" | "tonnes" | "ton" | "tons" => ("tonnes", 1.0),
+        "lb" | "lbs" => ("pounds", 1.0),
+        "litre" | "litres" | "liter" | "liters" => ("litres", 1.0),
+        "gallon" | "gallons" => ("gallons", 1.0),
+        "acre" | "acres" => ("acres", 1.0),
+        "hectare" | "hectares" => ("hectares", 1.0),
+        "degree" | "degrees" => ("degrees", 1.0),
+        "magnitude" => ("magnitude", 1.0),
+        "ghz" => ("gigahertz", 1.0),
+        "gb" | "gigabyte" | "gigabytes" => ("gigabytes", 1.0),
+        "tb" | "terabyte" | "terabytes" => ("terabytes", 1.0),
+        _ => return None,
+    })
+}
+
+/// The canonical unit of a unit per hour (`km` → `kilometres per hour`).
+pub(crate) fn per_hour(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "kilometres" => "kilometres per hour",
+        "miles" => "miles per hour",
+        _ => return None,
+    })
+}
+
+/// The denominator of a fraction word (`third` → 3, `quarters` → 4).
+pub(crate) fn fraction_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Words that count in twelves or pairs after a number or `a` (`five dozen`,
+/// `a pair of`).
+pub(crate) fn group_word(w: &str) -> Option<f64> {
+    Some(match w {
+        "dozen" => 12.0,
+        "pair" => 2.0,
+        "score" => 20.0,
+        _ => return None,
+    })
+}
+
+/// Nouns that make the number before them a designation, not a quantity:
+/// a street number (`5400 block`), a calibre (`40 caliber`), an exit.
+pub(crate) fn is_designation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "block" | "caliber" | "calibre" | "gauge" | "exit" | "mile-marker" | "area-code"
+    )
+}
+
+/// Street words after a number and a name make it an address (`5126 Clinton Drive`).
+pub(crate) fn is_street_word(w: &str) -> bool {
+    matches!(
+        w,
+        "street"
+            | "st"
+            | "avenue"
+            | "ave"
+            | "road"
+            | "rd"
+            | "drive"
+            | "dr"
+            | "boulevard"
+            | "blvd"
+            | "lane"
+            | "ln"
+            | "way"
+            | "court"
+            | "ct"
+            | "place"
+            | "pl"
+            | "highway"
+            | "hwy"
+            | "parkway"
+            | "pkwy"
+            | "circle"
+            | "terrace"
+            | "trail"
+            | "pike"
+    )
+}
+
+/// Emergency telephone numbers, never quantities (`a 911 call`).
+pub(crate) fn is_emergency_number(w: &str) -> bool {
+    matches!(w, "911" | "999" | "112" | "000")
+}
+
+/// Words after `one` that make it a pronoun or an idiom, not a count
+/// (`one of`, `one another`, `one day`).
+pub(crate) fn is_not_counted_after_one(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "another"
+            | "day"
+            | "time"
+            | "way"
+            | "thing"
+            | "point"
+            | "side"
+            | "hand"
+            | "more"
+            | "last"
+            | "or"
+            | "and"
+            | "who"
+            | "that"
+            | "which"
+            | "in"
+            | "to"
+            | "is"
+            | "was"
+            | "would"
+            | "could"
+            | "can"
+            | "will"
+    )
+}
+
+/// Words before a number that make it a designation (`version 5`, `route 66`,
+/// `flight 370`), not a quantity.
+pub(crate) fn is_designation_before(w: &str) -> bool {
+    matches!(
+        w,
+        "no" | "nos"
+            | "number"
+            | "version"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "flight"
+            | "channel"
+            | "room"
+            | "apartment"
+            | "apt"
+            | "suite"
+            | "exit"
+            | "page"
+            | "chapter"
+            | "article"
+            | "section"
+            | "gate"
+            | "platform"
+            | "model"
+            | "episode"
+            | "district"
+            | "ward"
+            | "precinct"
+            | "unit"
+            | "code"
+    )
+}
+
+/// Adjectives after a measure that say which dimension it is (`42
+/// centimetres long`), not what it counts.
+pub(crate) fn is_dimension_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "long"
+            | "wide"
+            | "tall"
+            | "high"
+            | "deep"
+            | "thick"
+            | "old"
+            | "away"
+            | "apart"
+            | "later"
+            | "earlier"
+            | "ago"
+            | "late"
+            | "early"
     )
 }

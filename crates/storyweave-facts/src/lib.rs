@@ -83,8 +83,12 @@ pub enum QuantityKind {
 pub struct QuoteMention {
     /// The words inside the quotation marks (a trailing comma dropped).
     pub text: String,
-    /// Who said it, when the document tells (`Yang Moo-jin`, `KCNA`).
+    /// Who said it, when the document tells (`Yang Moo-jin`, `KCNA`): a
+    /// name without its title or role.
     pub speaker: Option<String>,
+    /// The title or role written with the speaker's name (`Rep.`,
+    /// `police spokeswoman`), kept apart so that the speaker is the name alone.
+    pub role: Option<String>,
     /// The cue that attributes it (`said`, `told AFP`, `according to`).
     pub cue: Option<String>,
     /// Whether it is a fragment quoted inside a sentence (`in a "warm ... atmosphere"`).
@@ -108,8 +112,12 @@ pub struct QuantityMention {
     pub text: String,
     /// Its value, scale words applied (`2.4 billion` is 2.4e9).
     pub value: f64,
-    /// The head noun it counts (`soldiers`), `percent`, or the currency; empty when unknown.
+    /// The canonical unit it is measured in (`percent`, `euros`,
+    /// `kilometres per hour`, `years`); empty for a plain count.
     pub unit: String,
+    /// What it counts or measures: the head noun after it (`soldiers`,
+    /// `homes`); empty when the sentence does not tell.
+    pub what: String,
     /// Count, percent or money.
     pub kind: QuantityKind,
     /// `more than`, `around`, `about`, ... when given.
@@ -198,6 +206,8 @@ pub struct Quote {
     pub text: String,
     /// The speaker, from whichever document names one.
     pub speaker: Option<String>,
+    /// The speaker's title or role, from the same document.
+    pub role: Option<String>,
     /// The cue that goes with that speaker.
     pub cue: Option<String>,
     /// Whether it is a fragment quoted inside a sentence.
@@ -215,8 +225,10 @@ pub struct Quantity {
     pub text: String,
     /// Its value.
     pub value: f64,
-    /// What it counts (`soldiers`), `percent`, or the currency.
+    /// The canonical unit (`percent`, `euros`, `years`); empty for a plain count.
     pub unit: String,
+    /// What it counts or measures (`soldiers`); empty when unknown.
+    pub what: String,
     /// Count, percent or money.
     pub kind: QuantityKind,
     /// `more than`, `around`, ... when given.
@@ -491,19 +503,19 @@ mod tests {
             ],
             wed(),
         );
-        let got: Vec<(f64, &str, QuantityKind)> = f
+        let got: Vec<(f64, &str, &str, QuantityKind)> = f
             .quantities
             .iter()
-            .map(|q| (q.value, q.unit.as_str(), q.kind))
+            .map(|q| (q.value, q.unit.as_str(), q.what.as_str(), q.kind))
             .collect();
         assert_eq!(
             got,
             [
-                (2.4e9, "pounds", QuantityKind::Money),
-                (5e6, "euros", QuantityKind::Money),
-                (5.0, "percent", QuantityKind::Percent),
-                (3.0, "year", QuantityKind::Count),
-                (25.0, "staff", QuantityKind::Count),
+                (2.4e9, "pounds", "", QuantityKind::Money),
+                (5e6, "euros", "", QuantityKind::Money),
+                (5.0, "percent", "", QuantityKind::Percent),
+                (3.0, "years", "fight", QuantityKind::Count),
+                (25.0, "", "staff", QuantityKind::Count),
             ]
         );
     }
@@ -518,7 +530,8 @@ mod tests {
         );
         assert_eq!(f.quantities[0].qualifier.as_deref(), Some("at least"));
         assert_eq!(f.quantities[1].qualifier.as_deref(), Some("up to"));
-        assert_eq!(f.quantities[1].unit, "homes");
+        assert_eq!(f.quantities[1].what, "homes");
+        assert_eq!(f.quantities[1].unit, "");
         assert_eq!(
             f.quantities[1].attribution.as_deref(),
             Some("regional fire service")
@@ -590,6 +603,68 @@ mod tests {
             .collect();
         assert_eq!(us.len(), 3);
         assert!(us.iter().all(|n| *n == us[0]), "{us:?}");
+    }
+
+    fn figures(sentence: &str) -> Vec<(f64, String, String)> {
+        doc(&[sentence], wed())
+            .quantities
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.what))
+            .collect()
+    }
+
+    #[test]
+    fn designations_are_not_figures() {
+        for s in [
+            "Call 301-772-4925 or 1-866-411-TIPS with tips.",
+            "Police took a 911 call from the 5400 block of Main Street.",
+            "It happened at 5126 Clinton Drive near the Ultimate Place 2 B Bar.",
+            "The Six Flags park sent code 274637 to Channel 4 viewers.",
+            "He fired a .40 caliber handgun in the 1982-83 season.",
+        ] {
+            assert_eq!(figures(s), [], "{s}");
+        }
+    }
+
+    #[test]
+    fn fractions_multiples_and_units_are_read() {
+        let got = figures(
+            "After 1 1/2 years and 11/2 hours, one-third of about five dozen staff and a dozen guards drove 60 km/h for two decades.",
+        );
+        let want: [(f64, &str, &str); 6] = [
+            (1.5, "years", ""),
+            (1.5, "hours", ""),
+            (1.0 / 3.0, "", ""),
+            (60.0, "", "staff"),
+            (12.0, "", "guards"),
+            (60.0, "kilometres per hour", ""),
+        ];
+        for (g, w) in got.iter().zip(want) {
+            assert!((g.0 - w.0).abs() < 1e-9, "{got:?}");
+            assert_eq!((g.1.as_str(), g.2.as_str()), (w.1, w.2), "{got:?}");
+        }
+        assert_eq!(got.len(), 7, "{got:?}");
+        assert!((got[6].0 - 20.0).abs() < 1e-9 && got[6].1 == "years");
+    }
+
+    #[test]
+    fn scores_give_two_figures_and_ages_describe_the_speaker() {
+        let got = figures(
+            "The Colts won 31-24 and the 135 pounds boxer, a 33-year-old, said one person cried.",
+        );
+        let values: Vec<f64> = got.iter().map(|g| g.0).collect();
+        assert_eq!(values, [31.0, 24.0, 135.0, 33.0, 1.0]);
+        assert_eq!(got[2].1, "pounds");
+        assert_eq!((got[3].1.as_str(), got[3].2.as_str()), ("years", "age"));
+        let f = doc(&["Maral, 45, said 12 people were hurt."], wed());
+        assert_eq!(f.quantities[0].attribution, None);
+        assert_eq!(f.quantities[1].attribution.as_deref(), Some("Maral"));
+    }
+
+    #[test]
+    fn money_in_pounds_needs_a_scale_or_a_sign() {
+        let f = doc(&["The 2 million pounds deal cost \u{a3}5 more."], wed());
+        assert!(f.quantities.iter().all(|q| q.kind == QuantityKind::Money));
     }
 
     #[test]

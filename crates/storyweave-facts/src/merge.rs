@@ -56,6 +56,7 @@ pub(crate) fn quotes(docs: &[(&Article, &DocumentFacts)], threshold: f64) -> Vec
                     }
                     if m.speaker.is_none() {
                         m.speaker.clone_from(&q.speaker);
+                        m.role.clone_from(&q.role);
                         m.cue.clone_from(&q.cue);
                     }
                     let differs = display_core(&q.text) != display_core(&m.text);
@@ -75,6 +76,7 @@ pub(crate) fn quotes(docs: &[(&Article, &DocumentFacts)], threshold: f64) -> Vec
                     out.push(Quote {
                         text: q.text.clone(),
                         speaker: q.speaker.clone(),
+                        role: q.role.clone(),
                         cue: q.cue.clone(),
                         partial: q.partial,
                         documents: vec![a.id.clone()],
@@ -90,10 +92,14 @@ pub(crate) fn quotes(docs: &[(&Article, &DocumentFacts)], threshold: f64) -> Vec
 /// Merges quantities with the same value and counted noun.
 pub(crate) fn quantities(docs: &[(&Article, &DocumentFacts)]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    let mut by_key: HashMap<(u64, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(u64, String, String), usize> = HashMap::new();
     for (a, f) in docs {
         for q in &f.quantities {
-            let key = (q.value.to_bits(), q.unit.to_lowercase());
+            let key = (
+                q.value.to_bits(),
+                q.unit.to_lowercase(),
+                q.what.to_lowercase(),
+            );
             match by_key.get(&key) {
                 Some(&k) => {
                     let m = &mut out[k];
@@ -124,6 +130,7 @@ pub(crate) fn quantities(docs: &[(&Article, &DocumentFacts)]) -> Vec<Quantity> {
                         text: q.text.clone(),
                         value: q.value,
                         unit: q.unit.clone(),
+                        what: q.what.clone(),
                         kind: q.kind,
                         qualifier: q.qualifier.clone(),
                         attribution: q.attribution.clone(),

@@ -4,7 +4,7 @@
 
 use crate::attrib::{self, Cue};
 use crate::doc::Ctx;
-use crate::lex::{Kind, Tok, lower};
+use crate::lex::{Kind, Tok, is_cap, lower};
 use crate::lexicon;
 use crate::{QuantityKind, QuantityMention};
 
@@ -13,31 +13,81 @@ struct Num {
     value: f64,
     /// Unit carried inside a hyphenated token (`three-year` -> `year`).
     inner_unit: Option<String>,
+    /// The upper end of a range or the second score written in one token
+    /// (`10-20`, `31-24`): a second figure with the same words.
+    second: Option<f64>,
     last: usize,
 }
 
-/// Parses a digit token (`10,000`, `3.2`, `52-meter`, `10m`).
-fn parse_digits(w: &str) -> Option<(f64, Option<String>, Option<f64>)> {
+/// What a digit token holds.
+enum Digits {
+    /// A number with an optional unit or scale glued to it.
+    Number {
+        value: f64,
+        unit: Option<String>,
+        scale: Option<f64>,
+        second: Option<f64>,
+    },
+    /// Not a quantity: a phone number, a season (`1982-83`), an ordinal, a code.
+    NotQuantity,
+}
+
+/// Whether a digit string is a year (`1982`, `2013`).
+fn year_like(d: &str) -> bool {
+    d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))
+}
+
+/// Parses a digit token (`10,000`, `3.2`, `52-meter`, `10m`, `31-24`, `1.7GHz`).
+fn parse_digits(w: &str) -> Digits {
     let (num, rest) = match w.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')) {
         Some(p) => w.split_at(p),
         None => (w, ""),
     };
     let clean: String = num.chars().filter(|&c| c != ',').collect();
-    let value: f64 = clean.parse().ok()?;
+    let Ok(value) = clean.parse::<f64>() else {
+        return Digits::NotQuantity;
+    };
+    let number = |unit: Option<String>, scale: Option<f64>, second: Option<f64>| Digits::Number {
+        value,
+        unit,
+        scale,
+        second,
+    };
     if rest.is_empty() {
-        return Some((value, None, None));
+        return number(None, None, None);
     }
-    if let Some(unit) = rest.strip_prefix('-') {
-        return Some((value, Some(unit.to_string()), None));
+    if let Some(after) = rest.strip_prefix('-') {
+        let groups: Vec<&str> = after.split('-').collect();
+        if groups
+            .iter()
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            // Phone numbers (`301-772-4925`), seasons (`1982-83`): not figures.
+            let digits = clean.len() + groups.iter().map(|g| g.len()).sum::<usize>();
+            if groups.len() > 1 || digits >= 7 || year_like(&clean) {
+                return Digits::NotQuantity;
+            }
+            return number(None, None, groups[0].parse().ok());
+        }
+        if after.bytes().any(|b| b.is_ascii_digit()) {
+            return Digits::NotQuantity; // `1-866-411-TIPS`, codes
+        }
+        return number(Some(after.to_string()), None, None);
     }
     let mut buf = [0u8; 32];
-    let scale = match lower(rest, &mut buf) {
-        "m" | "mn" | "mln" => 1e6,
-        "bn" | "bln" | "b" => 1e9,
-        "k" => 1e3,
-        _ => return None, // ordinals, decades, codes
-    };
-    Some((value, None, Some(scale)))
+    let lr = lower(rest, &mut buf);
+    if let Some(scale) = match lr {
+        "m" | "mn" | "mln" => Some(1e6),
+        "bn" | "bln" | "b" => Some(1e9),
+        "k" => Some(1e3),
+        _ => None,
+    } {
+        return number(None, Some(scale), None);
+    }
+    if lexicon::unit_word(lr).is_some() && lr.len() > 1 {
+        return number(Some(rest.to_string()), None, None);
+    }
+    Digits::NotQuantity // ordinals, decades, codes
 }
 
 /// Reads a number starting at token `j`.
@@ -45,25 +95,92 @@ fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
     let t = toks[j];
     let w = t.text(s);
     let mut buf = [0u8; 32];
-    let (mut value, inner_unit, scale) = match t.kind {
-        Kind::Number => parse_digits(w)?,
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| x.text(s))
+    };
+    let lw_at = |k: usize| {
+        let mut b = [0u8; 32];
+        word(k).map(|x| lower(x, &mut b).to_string())
+    };
+    let mut last = j;
+    let mut second = None;
+    let (mut value, mut inner_unit, scale) = match t.kind {
+        Kind::Number => match parse_digits(w) {
+            Digits::NotQuantity => return None,
+            Digits::Number {
+                value,
+                unit,
+                scale,
+                second: sec,
+            } => {
+                second = sec;
+                (value, unit, scale)
+            }
+        },
         Kind::Word => {
-            let (head, unit) = match w.split_once('-') {
-                Some((h, u)) => (h, Some(u)),
-                None => (w, None),
+            let lw = lower(w, &mut buf).to_string();
+            // A number word written with a capital inside a sentence is part
+            // of a name (`Six Flags`).
+            let inside = j > 0 && !matches!(toks[j - 1].text(s), "\"" | "(" | "-" | ":" | "'");
+            if inside && crate::lex::is_cap(w) {
+                return None;
+            }
+            // `a dozen`, `a pair of`, `a third of`, `half of`, `more than half`.
+            if matches!(lw.as_str(), "a" | "an") {
+                let next = lw_at(j + 1)?;
+                if let Some(g) = lexicon::group_word(&next) {
+                    return Some(Num {
+                        value: g,
+                        inner_unit: None,
+                        second: None,
+                        last: j + 1,
+                    });
+                }
+                let den = lexicon::fraction_word(&next)?;
+                if lw_at(j + 2).as_deref() != Some("of") {
+                    return None;
+                }
+                return Some(Num {
+                    value: 1.0 / den,
+                    inner_unit: None,
+                    second: None,
+                    last: j + 1,
+                });
+            }
+            if lw == "half" {
+                let after_of = lw_at(j + 1).as_deref() == Some("of");
+                let qualified = j > 0
+                    && matches!(
+                        lw_at(j - 1).as_deref(),
+                        Some("than" | "about" | "nearly" | "almost")
+                    );
+                if !(after_of || qualified) {
+                    return None;
+                }
+                return Some(Num {
+                    value: 0.5,
+                    inner_unit: None,
+                    second: None,
+                    last: j,
+                });
+            }
+            let (head, unit) = match lw.split_once('-') {
+                Some((h, u)) => (h.to_string(), Some(u.to_string())),
+                None => (lw.clone(), None),
             };
-            let lh = lower(head, &mut buf);
-            let v = lexicon::number_word(lh)?;
+            let v = lexicon::number_word(&head)?;
             match unit {
                 None => (v, None, None),
-                Some(u) => {
-                    let mut b2 = [0u8; 32];
-                    match lexicon::number_word(lower(u, &mut b2)) {
-                        Some(v2) if v >= 20.0 && v2 < 10.0 => (v + v2, None, None),
-                        Some(_) => return None,
-                        None => (v, Some(u.to_string()), None),
-                    }
-                }
+                Some(u) => match lexicon::number_word(&u) {
+                    Some(v2) if v >= 20.0 && v2 < 10.0 => (v + v2, None, None),
+                    Some(_) => return None,
+                    None => match lexicon::fraction_word(&u) {
+                        Some(den) => (v / den, None, None),
+                        None => (v, Some(u), None),
+                    },
+                },
             }
         }
         Kind::Punct => return None,
@@ -71,23 +188,193 @@ fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
     if let Some(sc) = scale {
         value *= sc;
     }
-    let mut last = j;
-    if inner_unit.is_none()
-        && let Some(n) = toks.get(j + 1).filter(|n| n.kind == Kind::Word)
-        && let Some(sc) = lexicon::scale_word(lower(n.text(s), &mut buf))
-    {
-        value *= sc;
-        last = j + 1;
+    if t.kind == Kind::Number && second.is_none() && inner_unit.is_none() {
+        // `1 1/2`, `3/4`, and `11/2` (a tokenizer's `1½`).
+        let is = |k: usize, x: &str| toks.get(k).is_some_and(|y| y.text(s) == x);
+        let num = |k: usize| {
+            toks.get(k)
+                .filter(|y| y.kind == Kind::Number)
+                .and_then(|y| y.text(s).parse::<f64>().ok())
+        };
+        if let (Some(a), true, Some(b)) = (num(j + 1), is(j + 2, "/"), num(j + 3)) {
+            if a < b && matches!(b as u32, 2 | 3 | 4 | 8) && !is(j + 4, "/") {
+                value += a / b;
+                last = j + 3;
+            }
+        } else if is(j + 1, "/") {
+            let den = num(j + 2)?;
+            if is(j + 3, "/") || !matches!(den as u32, 2 | 3 | 4 | 8) || w.contains([',', '.']) {
+                return None; // dates and names (`07/26/2016`, `9/11`)
+            }
+            let whole = (value / 10.0).floor();
+            let part = value - whole * 10.0;
+            value = if value < den {
+                value / den
+            } else if value >= 10.0 && part < den && part > 0.0 {
+                whole + part / den
+            } else {
+                return None;
+            };
+            last = j + 2;
+        }
     }
-    // Bare `one` is a pronoun or article far more often than a count.
+    if inner_unit.is_none()
+        && let Some(n) = word(last + 1)
+    {
+        let nl = lower(n, &mut buf);
+        if let Some(sc) = lexicon::scale_word(nl) {
+            value *= sc;
+            last += 1;
+        } else if let Some(g) = lexicon::group_word(nl).filter(|_| t.kind == Kind::Word) {
+            // `five dozen`
+            value *= g;
+            last += 1;
+        }
+    }
+    // Bare `one` is a pronoun or article far more often than a count; it
+    // counts when a noun follows (`one person`).
     if t.kind == Kind::Word && value == 1.0 && last == j && inner_unit.is_none() {
-        return None;
+        let next = lw_at(j + 1)?;
+        // `one` before a plural (`one carries`, `one says`) is a pronoun.
+        let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss");
+        if lexicon::is_stop(&next) || lexicon::is_not_counted_after_one(&next) || plural {
+            return None;
+        }
+    }
+    if let Some(u) = inner_unit.as_mut() {
+        *u = u.trim_end_matches('-').to_string();
     }
     Some(Num {
         value,
         inner_unit,
+        second,
         last,
     })
+}
+
+/// Whether the number at `j` is a designation rather than a quantity: part
+/// of a name (`Channel 4`, `Place 2 B Bar`), an address (`5126 Clinton
+/// Drive`, `the 5400 block`), an emergency number, an id or code.
+fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
+    let t = toks[j];
+    if t.kind != Kind::Number || currency {
+        return false;
+    }
+    let w = t.text(s);
+    let mut buf = [0u8; 32];
+    let lw_at = |k: usize, buf: &mut [u8; 32]| -> Option<String> {
+        toks.get(k)
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| lower(x.text(s).trim_end_matches('.'), buf).to_string())
+    };
+    if lexicon::is_emergency_number(w) {
+        return true;
+    }
+    let next = lw_at(j + 1, &mut buf);
+    let measured = next.as_deref().is_some_and(|n| {
+        n == "percent"
+            || lexicon::scale_word(n).is_some()
+            || lexicon::currency_word(n).is_some()
+            || lexicon::unit_word(n).is_some()
+    }) || toks.get(j + 1).is_some_and(|n| n.text(s) == "%");
+    // Long ungrouped digit strings are ids and codes.
+    if !measured && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if next.as_deref().is_some_and(lexicon::is_designation_noun) {
+        return true;
+    }
+    // `38 - caliber`
+    if toks.get(j + 1).is_some_and(|t| t.text(s) == "-")
+        && lw_at(j + 2, &mut buf)
+            .as_deref()
+            .is_some_and(lexicon::is_designation_noun)
+    {
+        return true;
+    }
+    // `No. 5`, `number 5`, `#5`, `version 5`.
+    if j > 0 {
+        let p = toks[j - 1].text(s);
+        let before = if p == "." && j > 1 { j - 2 } else { j - 1 };
+        if p == "#"
+            || lw_at(before, &mut buf)
+                .as_deref()
+                .is_some_and(lexicon::is_designation_before)
+        {
+            return true;
+        }
+    }
+    // A phone number spaced out by a tokenizer: `301 - 772 - 4925`.
+    if hyphen_chain(s, toks, j) >= 3 {
+        return true;
+    }
+    // `14, 2013`: the day of a date whose month ended the sentence before.
+    if toks.get(j + 1).is_some_and(|t| t.text(s) == ",")
+        && toks
+            .get(j + 2)
+            .is_some_and(|t| t.kind == Kind::Number && year_like(t.text(s)))
+        && w.len() <= 2
+    {
+        return true;
+    }
+    // An address: capitalised words then a street word.
+    let mut k = j + 1;
+    while k < toks.len() && k <= j + 4 && toks[k].kind == Kind::Word && is_cap(toks[k].text(s)) {
+        if lw_at(k, &mut buf)
+            .as_deref()
+            .is_some_and(lexicon::is_street_word)
+            && k > j + 1
+        {
+            return true;
+        }
+        k += 1;
+    }
+    // Inside a name: a capitalised word before it (not the sentence's first
+    // word, which is capitalised anyway).
+    if j >= 2 && !measured {
+        let p = toks[j - 1];
+        let pw = p.text(s);
+        if p.kind == Kind::Word
+            && is_cap(pw)
+            && lexicon::month(lower(pw.trim_end_matches('.'), &mut buf)).is_none()
+            && lexicon::weekday(lower(pw, &mut buf)).is_none()
+            && !is_cap_starter(s, toks, j - 1)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The number of digit groups joined by hyphens around token `j`
+/// (`301 - 772 - 4925` gives 3).
+fn hyphen_chain(s: &str, toks: &[Tok], j: usize) -> usize {
+    let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+    let is_dash = |k: usize| toks.get(k).is_some_and(|t| t.text(s) == "-");
+    let mut a = j;
+    while a >= 2 && is_dash(a - 1) && is_num(a - 2) {
+        a -= 2;
+    }
+    let mut b = j;
+    while is_dash(b + 1) && is_num(b + 2) {
+        b += 2;
+    }
+    (a..=b)
+        .step_by(2)
+        .map(|k| {
+            toks[k]
+                .text(s)
+                .split('-')
+                .filter(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+                .count()
+        })
+        .sum()
+}
+
+/// Whether token `k` is a capitalised word only because it starts the
+/// sentence or a quotation.
+fn is_cap_starter(s: &str, toks: &[Tok], k: usize) -> bool {
+    k == 0 || matches!(toks[k - 1].text(s), "\"" | "(" | ":" | "-")
 }
 
 /// Whether the number at `j` is part of a date or a time, or a year.
@@ -169,7 +456,9 @@ pub(crate) fn extract(
             let currency = j
                 .checked_sub(1)
                 .and_then(|k| lexicon::currency_symbol(toks[k].text(s)));
-            if is_date_or_time(s, toks, j, currency.is_some()) {
+            if is_date_or_time(s, toks, j, currency.is_some())
+                || is_designation(s, toks, j, currency.is_some())
+            {
                 j += 1;
                 continue;
             }
@@ -195,39 +484,13 @@ pub(crate) fn extract(
                     break;
                 }
             }
-            let mut last = num.last;
-            let mut kind = QuantityKind::Count;
-            let mut unit = String::new();
-            if let Some(c) = currency {
-                kind = QuantityKind::Money;
-                unit = c.to_string();
-            } else if let Some(u) = &num.inner_unit {
-                unit = u.clone();
-            } else if let Some(n) = toks.get(last + 1) {
-                let nw = n.text(s);
-                let nlw = lower(nw, &mut buf);
-                if nw == "%" || nlw == "percent" {
-                    kind = QuantityKind::Percent;
-                    unit = "percent".into();
-                    last += 1;
-                } else if nlw == "per"
-                    && toks
-                        .get(last + 2)
-                        .is_some_and(|x| x.text(s).eq_ignore_ascii_case("cent"))
-                {
-                    kind = QuantityKind::Percent;
-                    unit = "percent".into();
-                    last += 2;
-                } else if let Some(c) = lexicon::currency_word(nlw).filter(|_| n.kind == Kind::Word)
-                {
-                    kind = QuantityKind::Money;
-                    unit = c.to_string();
-                    last += 1;
-                } else if let Some((u, end)) = counted_noun(s, toks, last + 1) {
-                    unit = u;
-                    last = end;
-                }
-            }
+            let Measure {
+                kind,
+                unit,
+                what,
+                factor,
+                last,
+            } = measure(s, toks, j, &num, currency);
             let Some(text) = s.get(toks[qstart].start..toks[last].end) else {
                 j += 1;
                 continue;
@@ -236,37 +499,179 @@ pub(crate) fn extract(
                 Some(sp) => sp,
                 None => {
                     let at = (ctx.global(si, first), ctx.global(si, last + 1));
+                    // A figure inside the subject phrase (`Maral, 45, said`)
+                    // describes the speaker: not theirs to state.
                     let near = cues[si]
                         .iter()
-                        .filter(|c| c.strength == lexicon::Strength::Strong)
+                        .filter(|c| c.strength >= lexicon::Strength::Finding)
+                        .filter(|c| !(c.subject.0 <= j && j < c.subject.1))
                         .map(|c| (ctx.global(si, c.tok), ctx.global(si, c.end), c));
                     attrib::best(near, at).and_then(|c| c.speaker.clone())
                 }
             };
-            out.push(QuantityMention {
-                text: text.to_string(),
-                value: num.value,
-                unit,
-                kind,
-                qualifier,
-                attribution,
-                in_quote: ctx.inq[si].get(j).copied().unwrap_or(false),
-                sentence: si,
-                start: toks[qstart].start,
-                end: toks[last].end,
-            });
+            let in_quote = ctx.inq[si].get(j).copied().unwrap_or(false);
+            for value in std::iter::once(num.value).chain(num.second) {
+                out.push(QuantityMention {
+                    text: text.to_string(),
+                    value: value * factor,
+                    unit: unit.clone(),
+                    what: what.clone(),
+                    kind,
+                    qualifier: qualifier.clone(),
+                    attribution: attribution.clone(),
+                    in_quote,
+                    sentence: si,
+                    start: toks[qstart].start,
+                    end: toks[last].end,
+                });
+            }
             j = last + 1;
         }
         // `900 to 1,300 meters`: the first number borrows the unit.
         for k in first_new..out.len().saturating_sub(1) {
-            if out[k].unit.is_empty() && out[k + 1].end - out[k].end < 12 {
-                let (u, kind) = (out[k + 1].unit.clone(), out[k + 1].kind);
+            if out[k].unit.is_empty() && out[k].what.is_empty() && out[k + 1].end - out[k].end < 12
+            {
+                let (u, w, kind) = (
+                    out[k + 1].unit.clone(),
+                    out[k + 1].what.clone(),
+                    out[k + 1].kind,
+                );
                 out[k].unit = u;
+                out[k].what = w;
                 out[k].kind = kind;
             }
         }
     }
     out
+}
+
+/// What a number measures: its kind, canonical unit, what it counts, the
+/// factor into the unit (`two decades` is 20 years) and its last token.
+struct Measure {
+    kind: QuantityKind,
+    unit: String,
+    what: String,
+    factor: f64,
+    last: usize,
+}
+
+/// Reads what follows the number at `j` (ending at `num.last`): a percent
+/// sign, a currency, a unit (glued, hyphenated or after it; `per hour` and
+/// `/h` making a speed; `-old` an age), or the noun it counts.
+fn measure(s: &str, toks: &[Tok], j: usize, num: &Num, currency: Option<&'static str>) -> Measure {
+    let mut m = Measure {
+        kind: QuantityKind::Count,
+        unit: String::new(),
+        what: String::new(),
+        factor: 1.0,
+        last: num.last,
+    };
+    let lw_at = |k: usize| {
+        let mut b = [0u8; 32];
+        toks.get(k)
+            .filter(|x| x.kind == Kind::Word)
+            .map(|x| lower(x.text(s), &mut b).to_string())
+    };
+    let is = |k: usize, x: &str| toks.get(k).is_some_and(|t| t.text(s) == x);
+    if let Some(c) = currency {
+        m.kind = QuantityKind::Money;
+        m.unit = c.to_string();
+        return m;
+    }
+    // `magnitude 4.6`
+    if j > 0 && lw_at(j - 1).as_deref() == Some("magnitude") {
+        m.unit = "magnitude".into();
+        return m;
+    }
+    // The unit: glued (`33-year-old`, `1.7GHz`), after a spaced hyphen
+    // (`13 - inch`) or after the number (`20 minutes`).
+    let mut unit_word: Option<String> = num.inner_unit.clone().map(|u| u.to_ascii_lowercase());
+    let mut age = false;
+    if let Some(u) = unit_word.as_mut()
+        && let Some(base) = u.strip_suffix("-old")
+    {
+        *u = base.to_string();
+        age = true;
+    }
+    if unit_word.is_none() {
+        let (k, hyphen) = if is(m.last + 1, "-") {
+            (m.last + 2, true)
+        } else {
+            (m.last + 1, false)
+        };
+        if let Some(n) = lw_at(k)
+            && (lexicon::unit_word(&n).is_some() || !hyphen)
+        {
+            if n == "percent"
+                || is(m.last + 1, "%")
+                || (n == "per" && lw_at(m.last + 2).as_deref() == Some("cent"))
+            {
+                m.kind = QuantityKind::Percent;
+                m.unit = "percent".into();
+                m.last += if n == "per" { 2 } else { 1 };
+                return m;
+            }
+            let scaled = num.last > j;
+            let weight = matches!(n.as_str(), "pound" | "pounds") && !scaled;
+            if let Some(c) = lexicon::currency_word(&n).filter(|_| !weight && !hyphen) {
+                m.kind = QuantityKind::Money;
+                m.unit = c.to_string();
+                m.last = k;
+                return m;
+            }
+            if weight || lexicon::unit_word(&n).is_some() {
+                unit_word = Some(n);
+                m.last = k;
+            }
+        } else if is(m.last + 1, "%") {
+            m.kind = QuantityKind::Percent;
+            m.unit = "percent".into();
+            m.last += 1;
+            return m;
+        }
+    }
+    if let Some(u) = unit_word {
+        match lexicon::unit_word(&u)
+            .or_else(|| matches!(u.as_str(), "pound" | "pounds").then_some(("pounds", 1.0)))
+        {
+            Some((canon, factor)) => {
+                m.unit = canon.to_string();
+                m.factor = factor;
+                // `60 km/h`, `60 kilometres per hour`
+                let slash_h = is(m.last + 1, "/")
+                    && matches!(lw_at(m.last + 2).as_deref(), Some("h" | "hr"));
+                let per_hour = lw_at(m.last + 1).as_deref() == Some("per")
+                    && lw_at(m.last + 2).as_deref() == Some("hour");
+                if let Some(speed) = lexicon::per_hour(canon)
+                    && (slash_h || per_hour)
+                {
+                    m.unit = speed.into();
+                    m.last += 2;
+                }
+                // `5-year - old`, `a 33-year-old`
+                if !age && is(m.last + 1, "-") && lw_at(m.last + 2).as_deref() == Some("old") {
+                    age = true;
+                    m.last += 2;
+                }
+                if age {
+                    m.what = "age".into();
+                } else if let Some((w, end)) = counted_noun(s, toks, m.last + 1)
+                    .filter(|(w, _)| !lexicon::is_dimension_adjective(&w.to_ascii_lowercase()))
+                {
+                    // `a 90-day stay`
+                    m.what = w;
+                    m.last = end;
+                }
+            }
+            None => m.what = u, // `three-bedroom`
+        }
+        return m;
+    }
+    if let Some((w, end)) = counted_noun(s, toks, m.last + 1) {
+        m.what = w;
+        m.last = end;
+    }
+    m
 }
 
 /// The noun a number counts: the noun phrase starting at `k` (or after

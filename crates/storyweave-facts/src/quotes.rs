@@ -83,6 +83,7 @@ pub(crate) fn extract(
             QuoteMention {
                 text,
                 speaker,
+                role: None,
                 cue,
                 partial,
                 closed: span.closed,

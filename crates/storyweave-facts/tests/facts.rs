@@ -94,10 +94,11 @@ fn quote<'a>(s: &'a StoryFacts, words: &str) -> &'a Quote {
         .unwrap_or_else(|| panic!("no quote with {words:?} in {:#?}", s.quotes))
 }
 
+/// The figure with this value whose unit, or else whose counted thing, is `unit`.
 fn quantity(s: &StoryFacts, value: f64, unit: &str) -> Quantity {
     s.quantities
         .iter()
-        .find(|q| q.value == value && q.unit == unit)
+        .find(|q| q.value == value && (q.unit == unit || (q.unit.is_empty() && q.what == unit)))
         .cloned()
         .unwrap_or_else(|| panic!("no quantity {value} {unit} in {:#?}", s.quantities))
 }

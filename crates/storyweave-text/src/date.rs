@@ -368,7 +368,7 @@ const FOREIGN_MONTHS: &[(&str, u8)] = &[
 
 /// Month number of a month name: English names and abbreviations (`Aug`,
 /// `Sept`), and the full names of [`FOREIGN_MONTHS`] (`marzo`, `maart`).
-fn month_number(w: &str) -> Option<u8> {
+pub(crate) fn month_number(w: &str) -> Option<u8> {
     let w = w.strip_suffix('.').unwrap_or(w);
     if w.len() < 3 {
         return None;

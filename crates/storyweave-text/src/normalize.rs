@@ -261,6 +261,20 @@ fn is_url_delimiter(x: u8) -> bool {
     )
 }
 
+/// Whether the output before a number ends with a month name (`May `), so
+/// that `May 3, 250` is read as a date and a count, not as 3,250.
+fn after_month(ahead: &[u8]) -> bool {
+    let t = ahead.strip_suffix(b" ").unwrap_or(ahead);
+    let start = t
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic() && *c != b'.')
+        .map_or(0, |p| p + 1);
+    std::str::from_utf8(&t[start..])
+        .ok()
+        .and_then(crate::date::month_number)
+        .is_some()
+}
+
 fn is_alnum(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
@@ -346,8 +360,58 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
         match self.last() {
             None | Some(' ') | Some('(') | Some('[') => {}
             Some('"') if self.dquotes % 2 == 1 => {}
+            Some(',' | '.') if self.tokenized_join(i) => {}
             Some(_) => self.push_raw(' ', i, false),
         }
+    }
+
+    /// Whether the space at pre-text byte `i`, after a `,` or `.` the output
+    /// ends with, splits a number or an abbreviation that a tokenizer spaced
+    /// out: `170, 000`, `6. 1`, `a. m.`, `U. S.`. Such a space is dropped.
+    fn tokenized_join(&self, i: usize) -> bool {
+        let t = self.text.as_bytes();
+        let Some((&mark, before)) = t.split_last() else {
+            return false;
+        };
+        let after = self.s.get(i..).unwrap_or("").trim_start_matches(' ');
+        let a = after.as_bytes();
+        let next_digits = a.iter().take_while(|c| c.is_ascii_digit()).count();
+        let follows = a.get(next_digits).copied();
+        let prev_digits = before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let ahead = &before[..before.len() - prev_digits];
+        if prev_digits > 0 {
+            if !(1..=3).contains(&prev_digits)
+                || ahead.last().is_some_and(u8::is_ascii_alphanumeric)
+            {
+                return false;
+            }
+            let number_ends = !follows.is_some_and(|c| c.is_ascii_digit());
+            return match mark {
+                // `170, 000` and `1, 199, 000`, but not `May 3, 250 people`.
+                b',' => {
+                    next_digits == 3 && number_ends && !ahead.ends_with(b".") && !after_month(ahead)
+                }
+                // `6. 1`: a sentence does not start with a numeral in news style.
+                b'.' => {
+                    (1..=3).contains(&next_digits)
+                        && !ahead.ends_with(b".")
+                        && !matches!(follows, Some(b'.' | b','))
+                }
+                _ => false,
+            };
+        }
+        // `a. m.`, `U. S.`: one letter and a stop on both sides.
+        mark == b'.'
+            && before.last().is_some_and(u8::is_ascii_alphabetic)
+            && before.len() >= 2
+            && !before[before.len() - 2].is_ascii_alphanumeric()
+            && a.first().is_some_and(u8::is_ascii_alphabetic)
+            && a.get(1) == Some(&b'.')
+            && before.last().map(u8::is_ascii_uppercase) == a.first().map(u8::is_ascii_uppercase)
     }
 
     /// Emits a non-space character with the spacing repairs applied.
@@ -738,6 +802,15 @@ mod tests {
             "Russia's Trump, (here) don't $5 at 5%."
         );
         assert_eq!(n("costs .5 more"), "costs .5 more");
+        assert_eq!(
+            n(
+                "The strong 6 . 1 - magnitude quake , 170 , 000 and 1, 199, 000 at 4 a. m. in the U. S. on May 3, 250 people"
+            ),
+            "The strong 6.1 - magnitude quake, 170,000 and 1,199,000 at 4 a.m. in the U.S. on May 3, 250 people"
+        );
+        // A sentence ending in a year, then one starting with a word.
+        assert_eq!(n("in 2012. 5 of them"), "in 2012. 5 of them");
+        assert_eq!(n("George W. Bush"), "George W. Bush");
         assert_eq!(n("he said \" yes \" ."), "he said \"yes\".");
     }
 

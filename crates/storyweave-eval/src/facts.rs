@@ -1,0 +1,429 @@
+//! Scoring per-article facts (quotes with speakers, figures with
+//! attributions) against a hand-annotated gold file.
+//!
+//! Texts are compared as sequences of *word keys*: runs of letters and digits,
+//! lowercased. That makes the comparison blind to the tokenizer spacing of
+//! the gold (`family 's`, `170 , 000`) and to the repairs the pipeline makes
+//! (`family's`, `170,000`), which are not what is being measured.
+//!
+//! * A predicted quote **matches** a gold quote of the same article when the
+//!   Dice overlap of their word keys (as multisets) is at least
+//!   [`QUOTE_MATCH`]; each gold and each predicted quote matches at most once,
+//!   best overlaps first. Quote precision, recall and F1 count matches.
+//! * **Speaker accuracy** is the share of matched quotes whose speaker is
+//!   right: both absent, or one name's words standing in a row inside the
+//!   other's (`Farenthold` in `Blake Farenthold`; `police` in `Kokomo police`).
+//! * A predicted figure **matches** a gold figure of the same article when
+//!   their values are equal (relative difference under 10⁻³, so `one-third`
+//!   as 0.3333 matches 1/3) and their texts share a word key; matching goes
+//!   in reading order, so repeated values pair up in turn.
+//! * **Attribution accuracy** is the share of matched figures whose
+//!   attribution is right, by the same rule as speakers.
+
+use serde::Serialize;
+
+use crate::Prf;
+
+/// Least Dice overlap of word keys for a predicted quote to match a gold one.
+pub const QUOTE_MATCH: f64 = 0.5;
+
+/// A quotation: the quoted words and who said them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteFact {
+    /// The words inside the quotation marks.
+    pub text: String,
+    /// The speaker's name, or `None` when the article names nobody.
+    pub speaker: Option<String>,
+}
+
+/// A figure: its words, its value and who states it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureFact {
+    /// The words of the figure (`more than 10,000 soldiers`).
+    pub text: String,
+    /// Its value.
+    pub value: f64,
+    /// Who the article says states it, or `None`.
+    pub attribution: Option<String>,
+}
+
+/// The gold and predicted facts of one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleFacts {
+    /// The article's id.
+    pub id: String,
+    /// Gold quotes.
+    pub gold_quotes: Vec<QuoteFact>,
+    /// Predicted quotes.
+    pub predicted_quotes: Vec<QuoteFact>,
+    /// Gold figures, in reading order.
+    pub gold_figures: Vec<FigureFact>,
+    /// Predicted figures, in reading order.
+    pub predicted_figures: Vec<FigureFact>,
+}
+
+/// What a listed mistake is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactMissKind {
+    /// A gold quote no predicted quote matches.
+    MissedQuote,
+    /// A predicted quote that matches no gold quote.
+    ExtraQuote,
+    /// A matched quote with the wrong speaker.
+    WrongSpeaker,
+    /// A gold figure no predicted figure matches.
+    MissedFigure,
+    /// A predicted figure that matches no gold figure.
+    ExtraFigure,
+    /// A matched figure with the wrong attribution.
+    WrongAttribution,
+}
+
+/// One mistake, for a person to read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactMiss {
+    /// The article's id.
+    pub id: String,
+    /// What went wrong.
+    pub kind: FactMissKind,
+    /// The gold text, when there is one.
+    pub gold: Option<String>,
+    /// The predicted text, when there is one.
+    pub predicted: Option<String>,
+    /// Gold speaker or attribution (for the wrong-speaker and
+    /// wrong-attribution kinds; also the gold value of a missed figure).
+    pub expected: Option<String>,
+    /// Predicted speaker or attribution (also the value of an extra figure).
+    pub found: Option<String>,
+}
+
+/// The scores of a set of articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactScores {
+    /// Articles scored.
+    pub articles: usize,
+    /// Gold quotes.
+    pub gold_quotes: usize,
+    /// Predicted quotes.
+    pub predicted_quotes: usize,
+    /// Quote precision, recall and F1.
+    pub quotes: Prf,
+    /// Share of matched quotes with the right speaker.
+    pub speaker_accuracy: f64,
+    /// Gold figures.
+    pub gold_figures: usize,
+    /// Predicted figures.
+    pub predicted_figures: usize,
+    /// Figure precision, recall and F1.
+    pub figures: Prf,
+    /// Share of matched figures with the right attribution.
+    pub attribution_accuracy: f64,
+    /// Every mistake, article by article.
+    pub misses: Vec<FactMiss>,
+}
+
+/// The word keys of a text: lowercased runs of letters and digits.
+pub fn word_keys(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Dice overlap of two word-key multisets.
+fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut b_left: Vec<&String> = b.iter().collect();
+    let mut shared = 0usize;
+    for w in a {
+        if let Some(k) = b_left.iter().position(|x| *x == w) {
+            b_left.swap_remove(k);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// Words that carry no name: articles and possessive endings.
+fn is_filler(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "s")
+}
+
+/// Whether two speakers or attributions name the same source: both absent,
+/// or the words of one (articles left out) standing in a row in the other.
+pub fn same_source(gold: Option<&str>, predicted: Option<&str>) -> bool {
+    match (gold, predicted) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let g: Vec<String> = word_keys(g).into_iter().filter(|w| !is_filler(w)).collect();
+            let p: Vec<String> = word_keys(p).into_iter().filter(|w| !is_filler(w)).collect();
+            let inside = |short: &[String], long: &[String]| {
+                !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+            };
+            inside(&g, &p) || inside(&p, &g)
+        }
+        _ => false,
+    }
+}
+
+/// Whether two figure values are the same number.
+fn same_value(a: f64, b: f64) -> bool {
+    let scale = a.abs().max(b.abs());
+    (a - b).abs() <= 1e-3 * scale.max(1e-9) || a == b
+}
+
+/// Matches quotes best overlap first; returns (gold index, predicted index) pairs.
+fn match_quotes(gold: &[QuoteFact], predicted: &[QuoteFact]) -> Vec<(usize, usize)> {
+    let gk: Vec<Vec<String>> = gold.iter().map(|q| word_keys(&q.text)).collect();
+    let pk: Vec<Vec<String>> = predicted.iter().map(|q| word_keys(&q.text)).collect();
+    let mut cands = Vec::new();
+    for (i, g) in gk.iter().enumerate() {
+        for (j, p) in pk.iter().enumerate() {
+            let d = dice(g, p);
+            if d >= QUOTE_MATCH {
+                cands.push((d, i, j));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut gu, mut pu) = (vec![false; gold.len()], vec![false; predicted.len()]);
+    let mut out = Vec::new();
+    for (_, i, j) in cands {
+        if !gu[i] && !pu[j] {
+            gu[i] = true;
+            pu[j] = true;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Matches figures in reading order; returns (gold index, predicted index) pairs.
+fn match_figures(gold: &[FigureFact], predicted: &[FigureFact]) -> Vec<(usize, usize)> {
+    let pk: Vec<Vec<String>> = predicted.iter().map(|f| word_keys(&f.text)).collect();
+    let mut used = vec![false; predicted.len()];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, g) in gold.iter().enumerate() {
+        let gk = word_keys(&g.text);
+        let fits = |j: usize| {
+            !used[j]
+                && same_value(g.value, predicted[j].value)
+                && pk[j].iter().any(|w| gk.contains(w))
+        };
+        let found = (from..predicted.len())
+            .find(|&j| fits(j))
+            .or_else(|| (0..from.min(predicted.len())).find(|&j| fits(j)));
+        if let Some(j) = found {
+            used[j] = true;
+            from = j + 1;
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Scores the facts of a set of articles.
+pub fn score_facts(articles: &[ArticleFacts]) -> FactScores {
+    let (mut gq, mut pq, mut mq, mut sq) = (0, 0, 0, 0);
+    let (mut gf, mut pf, mut mf, mut af) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for a in articles {
+        let miss =
+            |kind, gold: Option<&str>, predicted: Option<&str>, e: Option<&str>, f| FactMiss {
+                id: a.id.clone(),
+                kind,
+                gold: gold.map(str::to_string),
+                predicted: predicted.map(str::to_string),
+                expected: e.map(str::to_string),
+                found: f,
+            };
+        gq += a.gold_quotes.len();
+        pq += a.predicted_quotes.len();
+        let qm = match_quotes(&a.gold_quotes, &a.predicted_quotes);
+        mq += qm.len();
+        for &(i, j) in &qm {
+            let (g, p) = (&a.gold_quotes[i], &a.predicted_quotes[j]);
+            if same_source(g.speaker.as_deref(), p.speaker.as_deref()) {
+                sq += 1;
+            } else {
+                misses.push(miss(
+                    FactMissKind::WrongSpeaker,
+                    Some(&g.text),
+                    Some(&p.text),
+                    g.speaker.as_deref(),
+                    p.speaker.clone(),
+                ));
+            }
+        }
+        for (i, g) in a.gold_quotes.iter().enumerate() {
+            if !qm.iter().any(|m| m.0 == i) {
+                misses.push(miss(
+                    FactMissKind::MissedQuote,
+                    Some(&g.text),
+                    None,
+                    g.speaker.as_deref(),
+                    None,
+                ));
+            }
+        }
+        for (j, p) in a.predicted_quotes.iter().enumerate() {
+            if !qm.iter().any(|m| m.1 == j) {
+                misses.push(miss(
+                    FactMissKind::ExtraQuote,
+                    None,
+                    Some(&p.text),
+                    None,
+                    p.speaker.clone(),
+                ));
+            }
+        }
+        gf += a.gold_figures.len();
+        pf += a.predicted_figures.len();
+        let fm = match_figures(&a.gold_figures, &a.predicted_figures);
+        mf += fm.len();
+        for &(i, j) in &fm {
+            let (g, p) = (&a.gold_figures[i], &a.predicted_figures[j]);
+            if same_source(g.attribution.as_deref(), p.attribution.as_deref()) {
+                af += 1;
+            } else {
+                misses.push(miss(
+                    FactMissKind::WrongAttribution,
+                    Some(&g.text),
+                    Some(&p.text),
+                    g.attribution.as_deref(),
+                    p.attribution.clone(),
+                ));
+            }
+        }
+        for (i, g) in a.gold_figures.iter().enumerate() {
+            if !fm.iter().any(|m| m.0 == i) {
+                let value = g.value.to_string();
+                misses.push(miss(
+                    FactMissKind::MissedFigure,
+                    Some(&g.text),
+                    None,
+                    Some(&value),
+                    None,
+                ));
+            }
+        }
+        for (j, p) in a.predicted_figures.iter().enumerate() {
+            if !fm.iter().any(|m| m.1 == j) {
+                misses.push(miss(
+                    FactMissKind::ExtraFigure,
+                    None,
+                    Some(&p.text),
+                    None,
+                    Some(p.value.to_string()),
+                ));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    FactScores {
+        articles: articles.len(),
+        gold_quotes: gq,
+        predicted_quotes: pq,
+        quotes: Prf::new(ratio(mq, pq), ratio(mq, gq)),
+        speaker_accuracy: ratio(sq, mq),
+        gold_figures: gf,
+        predicted_figures: pf,
+        figures: Prf::new(ratio(mf, pf), ratio(mf, gf)),
+        attribution_accuracy: ratio(af, mf),
+        misses,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str, speaker: Option<&str>) -> QuoteFact {
+        QuoteFact {
+            text: text.into(),
+            speaker: speaker.map(Into::into),
+        }
+    }
+
+    fn f(text: &str, value: f64, attribution: Option<&str>) -> FigureFact {
+        FigureFact {
+            text: text.into(),
+            value,
+            attribution: attribution.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn tokenizer_spacing_does_not_matter() {
+        assert_eq!(
+            word_keys("family 's 170 , 000"),
+            word_keys("family's 170,000")
+        );
+    }
+
+    #[test]
+    fn speakers_match_by_words_in_a_row() {
+        assert!(same_source(Some("Blake Farenthold"), Some("Farenthold")));
+        assert!(same_source(Some("police"), Some("Kokomo police")));
+        assert!(same_source(None, None));
+        assert!(!same_source(
+            Some("Kellyanne Conway"),
+            Some("George Conway")
+        ));
+        assert!(!same_source(Some("police"), None));
+        assert!(!same_source(Some("the"), Some("the")));
+    }
+
+    #[test]
+    fn quotes_and_figures_are_scored() {
+        let a = ArticleFacts {
+            id: "a".into(),
+            gold_quotes: vec![
+                q("We appreciate your respect to her", Some("Jack Ketsoyan")),
+                q("It was loud", Some("a neighbour")),
+            ],
+            predicted_quotes: vec![
+                q("We appreciate your respect to her ,", Some("Ketsoyan")),
+                q("American Pie", None),
+            ],
+            gold_figures: vec![
+                f("two people", 2.0, Some("police")),
+                f("one-third", 1.0 / 3.0, None),
+            ],
+            predicted_figures: vec![
+                f("two people", 2.0, None),
+                f("one-third", 0.3333, None),
+                f("911", 911.0, None),
+            ],
+        };
+        let s = score_facts(&[a]);
+        assert_eq!((s.gold_quotes, s.predicted_quotes), (2, 2));
+        assert!((s.quotes.precision - 0.5).abs() < 1e-9);
+        assert!((s.quotes.recall - 0.5).abs() < 1e-9);
+        assert!((s.speaker_accuracy - 1.0).abs() < 1e-9);
+        assert!((s.figures.precision - 2.0 / 3.0).abs() < 1e-9);
+        assert!((s.figures.recall - 1.0).abs() < 1e-9);
+        assert!((s.attribution_accuracy - 0.5).abs() < 1e-9);
+        let kinds: Vec<FactMissKind> = s.misses.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                FactMissKind::MissedQuote,
+                FactMissKind::ExtraQuote,
+                FactMissKind::WrongAttribution,
+                FactMissKind::ExtraFigure
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_values_pair_in_reading_order() {
+        let gold = [f("two men", 2.0, Some("police")), f("two women", 2.0, None)];
+        let pred = [f("two men", 2.0, Some("police")), f("two women", 2.0, None)];
+        assert_eq!(match_figures(&gold, &pred), [(0, 0), (1, 1)]);
+    }
+}
