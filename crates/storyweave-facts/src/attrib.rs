@@ -111,7 +111,11 @@ pub(crate) fn find(
                 Some(Subject::Pronoun) => last_person.clone(),
                 Some(Subject::Name(n, _)) => {
                     let (name, person) = match index.resolve(&n) {
-                        Some((name, kind)) => (name.to_string(), kind == EntityKind::Person),
+                        Some((name, kind)) => (
+                            name.to_string(),
+                            kind == EntityKind::Person
+                                || (kind == EntityKind::Other && looks_like_person(name)),
+                        ),
                         None => {
                             let person = looks_like_person(&n);
                             (n, person)
@@ -125,8 +129,13 @@ pub(crate) fn find(
                 None => None,
             };
             // `..., adding that ...` keeps the speaker of the sentence.
-            if speaker.is_none() && lw.ends_with("ing") {
-                speaker = cues.last().and_then(|c: &Cue| c.speaker.clone());
+            // With no cue before it, the person the sentence opens with
+            // (`Costas Karamanlis has dismissed calls to quit, saying ...`).
+            if speaker.is_none() && participle {
+                speaker = cues
+                    .last()
+                    .and_then(|c: &Cue| c.speaker.clone())
+                    .or_else(|| lead_person.get(si).cloned().flatten());
             }
             cues.push(Cue {
                 tok: j,
@@ -382,6 +391,28 @@ fn subject_after(
         {
             k += 1;
         }
+    }
+    // `said Hardester's Market clerk Alicia Mullin`, `said Biancardi's
+    // attorney, James Zeszutek`: the person after an employer and a role.
+    let name_run = |from: usize| {
+        let mut e = from;
+        while ok(e) && is_cap(toks[e].text(s)) && e - from < 4 {
+            e += 1;
+        }
+        e
+    };
+    let mut r = k;
+    let mut buf2 = [0u8; 32];
+    while ok(r) && r - k < 2 && lexicon::is_role(lower(toks[r].text(s), &mut buf2)) {
+        r += 1;
+    }
+    if r > k && toks.get(r).is_some_and(|t| t.text(s) == ",") {
+        r += 1;
+    }
+    let role_end = r;
+    if role_end > k && name_run(role_end) > role_end {
+        let e = name_run(role_end);
+        return Some(Subject::Name(role_strip(s, toks, role_end, e), (start, e)));
     }
     if k > start {
         // `said Maral, 45, a teacher`: the age belongs to the subject phrase.

@@ -21,7 +21,11 @@ pub(crate) fn cue(w: &str) -> Option<(Strength, bool)> {
         "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "asked" | "replied"
         | "continued" | "explained" | "recalled" | "remarked" | "noted" | "warned"
         | "cautioned" | "insisted" | "argued" | "stated" | "declared" | "stressed"
-        | "emphasised" | "emphasized" | "admitted" | "acknowledged" | "claimed" => (Strong, true),
+        | "emphasised" | "emphasized" | "admitted" | "acknowledged" | "claimed" | "testified"
+        | "tweeted" | "shouted" | "yelled" | "screamed" | "commented" | "responded"
+        | "answered" | "conceded" | "complained" | "observed" | "recounted" | "posted" => {
+            (Strong, true)
+        }
         "told" | "tells" | "adding" | "saying" | "announced" | "reported" | "estimated"
         | "urged" | "predicted" | "according" => (Strong, false),
         "confirmed" | "pledged" | "called" | "described" | "vowed" | "promised" | "suggested"
@@ -277,6 +281,66 @@ pub(crate) fn is_role(w: &str) -> bool {
             | "lady"
             | "dame"
             | "head"
+            | "rev"
+            | "rep"
+            | "sen"
+            | "gov"
+            | "sgt"
+            | "lt"
+            | "det"
+            | "capt"
+            | "col"
+            | "gen"
+            | "cpl"
+            | "supt"
+            | "insp"
+            | "msgr"
+            | "justice"
+            | "clerk"
+            | "attorney"
+            | "prosecutor"
+            | "coroner"
+            | "detective"
+            | "trooper"
+            | "pastor"
+            | "reverend"
+            | "neighbor"
+            | "neighbour"
+            | "resident"
+            | "witness"
+            | "owner"
+            | "spokesperson's"
+            | "official"
+            | "representative"
+            | "congressman"
+            | "congresswoman"
+            | "assemblyman"
+            | "councilman"
+            | "councilwoman"
+            | "superintendent"
+            | "principal"
+            | "coach's"
+    )
+}
+
+/// Words that may open a sentence before its subject (`But`, `However`).
+pub(crate) fn is_connective(w: &str) -> bool {
+    matches!(
+        w,
+        "but"
+            | "however"
+            | "and"
+            | "meanwhile"
+            | "still"
+            | "yet"
+            | "so"
+            | "then"
+            | "later"
+            | "now"
+            | "earlier"
+            | "separately"
+            | "instead"
+            | "also"
     )
 }
 

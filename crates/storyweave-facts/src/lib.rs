@@ -354,15 +354,31 @@ impl FactExtractor {
         let ctx = doc::Ctx::new(&article.sentences);
         let (ents, index) = entities::extract(&ctx);
         let mut lead_person = vec![None; article.sentences.len()];
+        // The person a sentence opens with, after at most a connective
+        // (`But Justice Vincent DelGiudice made clear ...`): what a later
+        // `he said` refers to.
         for e in &ents {
-            if e.kind == EntityKind::Person
-                && lead_person[e.sentence].is_none()
-                && ctx.toks[e.sentence]
+            if e.kind == EntityKind::Person && lead_person[e.sentence].is_none() {
+                let s = &ctx.sents[e.sentence].text;
+                let before = ctx.toks[e.sentence]
+                    .iter()
+                    .take_while(|t| t.start < e.start)
+                    .filter(|t| t.kind != lex::Kind::Punct)
+                    .filter(|t| {
+                        let mut b = [0u8; 32];
+                        !lexicon::is_role(lex::lower(t.text(s).trim_end_matches('.'), &mut b))
+                    })
+                    .count();
+                let opener = ctx.toks[e.sentence]
                     .iter()
                     .find(|t| t.kind != lex::Kind::Punct)
-                    .is_some_and(|t| t.start == e.start)
-            {
-                lead_person[e.sentence] = Some(e.name.clone());
+                    .is_some_and(|t| {
+                        let mut b = [0u8; 32];
+                        lexicon::is_connective(lex::lower(t.text(s), &mut b))
+                    });
+                if before == 0 || (before == 1 && opener) {
+                    lead_person[e.sentence] = Some(e.name.clone());
+                }
             }
         }
         let (cues, last_person) = attrib::find(&ctx, &index, &lead_person);

@@ -638,8 +638,8 @@ fn measure(s: &str, toks: &[Tok], j: usize, num: &Num, currency: Option<&'static
                 m.unit = canon.to_string();
                 m.factor = factor;
                 // `60 km/h`, `60 kilometres per hour`
-                let slash_h = is(m.last + 1, "/")
-                    && matches!(lw_at(m.last + 2).as_deref(), Some("h" | "hr"));
+                let slash_h =
+                    is(m.last + 1, "/") && matches!(lw_at(m.last + 2).as_deref(), Some("h" | "hr"));
                 let per_hour = lw_at(m.last + 1).as_deref() == Some("per")
                     && lw_at(m.last + 2).as_deref() == Some("hour");
                 if let Some(speed) = lexicon::per_hour(canon)
