@@ -297,7 +297,7 @@ mod tests {
         assert!(!q("Crocodile Dundee", false));
         assert!(!q("The Boy From Oz", true));
         assert!(!q("net positive", false));
-        assert!(!q("sector perform", true));
+        assert!(!q("sector perform", false));
         assert!(!q("An investigation is underway.", false));
     }
 
