@@ -3,22 +3,56 @@
 
 use storyweave_extract::Sentence;
 
-use crate::lex::{Kind, Tok, tokenize};
+use crate::lex::{Kind, Tok, lower, tokenize};
+use crate::lexicon;
 
 /// A quotation found by the quote-mark scan, in token coordinates.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Span {
-    /// Sentence of the opening mark.
+    /// Sentence of the opening mark (of the first quoted word when the
+    /// opening mark is missing).
     pub s0: usize,
-    /// Token index of the opening mark.
+    /// Token index of the opening mark; with no opening mark, of the first
+    /// quoted word.
     pub t0: usize,
-    /// Sentence of the closing mark (or of the paragraph end).
+    /// Sentence of the closing mark (or where an unclosed quotation ends).
     pub s1: usize,
-    /// Token index of the closing mark, or the sentence's token count when
-    /// the quotation never closes.
+    /// Token index of the closing mark, or of the token after the last
+    /// quoted one when the quotation never closes.
     pub t1: usize,
     /// Whether a closing mark was found.
     pub closed: bool,
+    /// Whether an opening mark was found (a closing mark alone opens its
+    /// quotation at the start of its sentence).
+    pub opened: bool,
+}
+
+impl Span {
+    /// Token index of the first quoted token in sentence `s0`.
+    pub fn first_inside(&self) -> usize {
+        if self.opened { self.t0 + 1 } else { self.t0 }
+    }
+}
+
+/// Which way a quotation mark faces, from the spacing around it: `"word`
+/// opens, `word."` closes; glued or spaced on both sides, either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    Either,
+}
+
+fn facing(text: &str, tok: &Tok) -> Facing {
+    let before = text.get(..tok.start).and_then(|t| t.chars().next_back());
+    let after = text.get(tok.end..).and_then(|t| t.chars().next());
+    let free_before = before.is_none_or(|c| c.is_whitespace() || "([{-".contains(c));
+    let free_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}-".contains(c));
+    match (free_before, free_after) {
+        (true, false) => Facing::Open,
+        (false, true) => Facing::Close,
+        _ => Facing::Either,
+    }
 }
 
 /// Tokens and quotation state of one document.
@@ -36,45 +70,104 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// Tokenizes the sentences and pairs up quote marks paragraph by paragraph.
-    /// An opening mark left open at the end of a paragraph closes there.
+    /// Tokenizes the sentences and pairs up quote marks paragraph by
+    /// paragraph, using which way each mark faces: a closing mark with no
+    /// quotation open quotes its sentence up to it; an opening mark while a
+    /// quotation is open, or the paragraph's end, ends the open one at the
+    /// end of its first sentence (before a trailing `, X said`), unless the
+    /// next paragraph opens with a mark, the way a quotation running over
+    /// paragraphs is written.
     pub fn new(sents: &'a [Sentence]) -> Ctx<'a> {
-        let mut toks = Vec::with_capacity(sents.len());
-        let mut inq = Vec::with_capacity(sents.len());
-        let mut offset = Vec::with_capacity(sents.len());
-        let mut spans = Vec::new();
-        let mut open: Option<(usize, usize)> = None;
-        let mut total = 0;
-        for (i, s) in sents.iter().enumerate() {
-            if i > 0 && sents[i - 1].paragraph != s.paragraph {
-                close_open(&mut open, i - 1, &toks, &mut spans);
-            }
+        let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sents.len());
+        for s in sents {
             let mut t = Vec::new();
             tokenize(&s.text, &mut t);
-            let mut mask = vec![false; t.len()];
-            for (j, tok) in t.iter().enumerate() {
-                if tok.kind == Kind::Punct && tok.text(&s.text) == "\"" {
-                    match open.take() {
-                        None => open = Some((i, j)),
-                        Some((s0, t0)) => spans.push(Span {
+            toks.push(t);
+        }
+        let mut inq: Vec<Vec<bool>> = toks.iter().map(|t| vec![false; t.len()]).collect();
+        let mut offset = Vec::with_capacity(sents.len());
+        let mut total = 0;
+        for t in &toks {
+            offset.push(total);
+            total += t.len();
+        }
+        let is_mark = |s: usize, j: usize| {
+            toks[s][j].kind == Kind::Punct && toks[s][j].text(&sents[s].text) == "\""
+        };
+        let opens_paragraph = |s: usize| s < sents.len() && !toks[s].is_empty() && is_mark(s, 0);
+        let mut spans = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        for (i, s) in sents.iter().enumerate() {
+            if i > 0
+                && sents[i - 1].paragraph != s.paragraph
+                && let Some(o) = open.take()
+            {
+                let span = end_unclosed(o, i - 1, opens_paragraph(i), sents, &toks);
+                spans.push(span);
+            }
+            for j in 0..toks[i].len() {
+                if !is_mark(i, j) {
+                    continue;
+                }
+                let face = facing(&s.text, &toks[i][j]);
+                match open {
+                    None if face == Facing::Close && j > 0 => spans.push(Span {
+                        s0: i,
+                        t0: 0,
+                        s1: i,
+                        t1: j,
+                        closed: true,
+                        opened: false,
+                    }),
+                    None => open = Some((i, j)),
+                    Some(o) if face == Facing::Open && (o.0 != i || j > o.1 + 1) => {
+                        let span = end_unclosed(o, i, false, sents, &toks);
+                        let span = if span.s1 == i && span.t1 > j {
+                            Span { t1: j, ..span }
+                        } else {
+                            span
+                        };
+                        spans.push(span);
+                        open = Some((i, j));
+                    }
+                    Some((s0, t0)) => {
+                        open = None;
+                        spans.push(Span {
                             s0,
                             t0,
                             s1: i,
                             t1: j,
                             closed: true,
-                        }),
+                            opened: true,
+                        });
                     }
-                } else {
-                    mask[j] = open.is_some();
                 }
             }
-            offset.push(total);
-            total += t.len();
-            toks.push(t);
-            inq.push(mask);
         }
-        if !sents.is_empty() {
-            close_open(&mut open, sents.len() - 1, &toks, &mut spans);
+        if let Some(o) = open.take()
+            && !sents.is_empty()
+        {
+            let span = end_unclosed(o, sents.len() - 1, false, sents, &toks);
+            spans.push(span);
+        }
+        spans.sort_by_key(|sp| (sp.s0, sp.t0));
+        for sp in &spans {
+            for (si, mask) in inq.iter_mut().enumerate().take(sp.s1 + 1).skip(sp.s0) {
+                let a = if si == sp.s0 { sp.first_inside() } else { 0 };
+                let len = mask.len();
+                let b = if si == sp.s1 { sp.t1.min(len) } else { len };
+                for m in mask.iter_mut().take(b).skip(a) {
+                    *m = true;
+                }
+            }
+        }
+        // Marks are never inside.
+        for (si, mask) in inq.iter_mut().enumerate() {
+            for (j, m) in mask.iter_mut().enumerate() {
+                if is_mark(si, j) {
+                    *m = false;
+                }
+            }
         }
         Ctx {
             sents,
@@ -91,19 +184,51 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn close_open(
-    open: &mut Option<(usize, usize)>,
+/// Ends a quotation whose closing mark is missing. It opened at `(s0, t0)`;
+/// `last` is the last sentence it may reach. It runs to `last` when
+/// `continues` (the next paragraph opens with a mark), else to the end of
+/// its opening sentence, stopping before a trailing attribution there
+/// (`..., Osama noted.`).
+fn end_unclosed(
+    (s0, t0): (usize, usize),
     last: usize,
+    continues: bool,
+    sents: &[Sentence],
     toks: &[Vec<Tok>],
-    spans: &mut Vec<Span>,
-) {
-    if let Some((s0, t0)) = open.take() {
-        spans.push(Span {
-            s0,
-            t0,
-            s1: last,
-            t1: toks.get(last).map_or(0, Vec::len),
-            closed: false,
-        });
+) -> Span {
+    let s1 = if continues { last.max(s0) } else { s0 };
+    let n = toks.get(s1).map_or(0, Vec::len);
+    let mut t1 = n;
+    if !continues && let Some(ts) = toks.get(s0) {
+        let text = &sents[s0].text;
+        let mut buf = [0u8; 32];
+        // The last comma after which only capitalised words, a cue verb
+        // and closing punctuation follow.
+        for c in (t0 + 1..n).rev() {
+            if ts[c].text(text) != "," {
+                continue;
+            }
+            let rest = &ts[c + 1..];
+            let words: Vec<&Tok> = rest.iter().filter(|t| t.kind != Kind::Punct).collect();
+            let cue_at = words
+                .iter()
+                .position(|t| lexicon::cue(lower(t.text(text), &mut buf)).is_some());
+            if let Some(k) = cue_at
+                && (1..=4).contains(&k)
+                && words[..k].iter().all(|t| crate::lex::is_cap(t.text(text)))
+                && words.len() <= k + 2
+            {
+                t1 = c;
+            }
+            break;
+        }
+    }
+    Span {
+        s0,
+        t0,
+        s1,
+        t1,
+        closed: false,
+        opened: true,
     }
 }

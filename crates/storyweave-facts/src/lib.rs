@@ -684,6 +684,40 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_quote_ends_with_its_sentence_before_the_attribution() {
+        // One long paragraph, as tokenized corpora give it: the quote must
+        // not run to the end of the article.
+        let mut a = art(
+            &[
+                "\"Some users lost mobile service for hours, Ahmed Osama noted.",
+                "Osama said the cables were cut near the coast.",
+                "Engineers repaired the line by evening.",
+            ],
+            wed(),
+        );
+        for s in &mut a.sentences {
+            s.paragraph = 0;
+        }
+        let f = FactExtractor::default().document(&a);
+        assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+        assert_eq!(f.quotes[0].text, "Some users lost mobile service for hours");
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Ahmed Osama"));
+    }
+
+    #[test]
+    fn closing_mark_alone_quotes_its_sentence() {
+        let f = doc(
+            &[
+                "The sheriff's office released a statement.",
+                "No foul play is suspected at this time and the inquiry goes on.\" the press release stated.",
+            ],
+            wed(),
+        );
+        assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+        assert!(f.quotes[0].text.starts_with("No foul play"));
+    }
+
+    #[test]
     fn story_merges_quote_variants_and_keeps_named_speaker() {
         let a = art(&["\"We will be back in the future,\" he said."], wed());
         let mut b = art(

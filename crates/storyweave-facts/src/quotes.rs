@@ -121,7 +121,7 @@ fn quote_text(ctx: &Ctx<'_>, span: &Span) -> Option<QuoteText> {
     let mut last = span.s0;
     for s in span.s0..=span.s1 {
         let toks = ctx.toks.get(s)?;
-        let a = if s == span.s0 { span.t0 + 1 } else { 0 };
+        let a = if s == span.s0 { span.first_inside() } else { 0 };
         let b = if s == span.s1 {
             span.t1.min(toks.len())
         } else {
