@@ -594,6 +594,81 @@ fn extract_writes_one_clean_record_per_article() {
     assert_eq!(lines[1]["published"], "2025-08-13");
 }
 
+#[test]
+fn extract_facts_gives_quotes_and_figures_with_spans_into_the_text() {
+    let o = run(&[
+        "extract",
+        "--facts",
+        "examples/havnsund-warehouse-fire/northern-ledger.md",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line: Value = serde_json::from_str(stdout(&o).trim()).expect("one json line");
+    let text = line["text"].as_str().expect("text");
+    let quotes = line["quotes"].as_array().expect("quotes");
+    let figures = line["quantities"].as_array().expect("quantities");
+    assert!(!quotes.is_empty() && !figures.is_empty());
+    for item in quotes.iter().chain(figures) {
+        let a = item["span"][0].as_u64().expect("span start") as usize;
+        let b = item["span"][1].as_u64().expect("span end") as usize;
+        assert_eq!(text.get(a..b), item["text"].as_str(), "{item}");
+    }
+    // The retired teacher's age describes her; it is not hers to state.
+    let nygaard = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("The sky was orange"))
+        })
+        .expect("Nygaard's quote");
+    assert_eq!(nygaard["speaker"], "Kari Nygaard");
+    let age = figures
+        .iter()
+        .find(|f| f["value"] == 67.0)
+        .expect("the age 67");
+    assert!(age["attribution"].is_null(), "{age}");
+    for key in ["dates", "entities"] {
+        assert!(line[key].is_array(), "{key}");
+    }
+}
+
+#[test]
+fn eval_facts_scores_a_gold_file_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"id":"valley-record-havnsund-fire","split":"dev","quotes":[{"text":"We are going door to door","speaker":"Nobody Here"}],"figures":[{"text":"About 60","value":60,"attribution":null}]}"#,
+            "\n"
+        ),
+    )
+    .expect("write gold");
+    let g = gold.to_str().expect("utf-8 path");
+    let o = run(&[
+        "eval",
+        "--facts",
+        g,
+        "examples/feeds.jsonl",
+        "--format",
+        "json",
+        "-q",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["scores"]["articles"], 1);
+    assert_eq!(v["scores"]["gold_figures"], 1);
+    assert!(
+        v["scores"]["predicted_quotes"]
+            .as_u64()
+            .is_some_and(|n| n > 0)
+    );
+    std::fs::write(&gold, "{\"id\": 5}\n").expect("write bad gold");
+    let o = run(&["eval", "--facts", g, "examples/feeds.jsonl"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("gold.jsonl:1:"), "{}", stderr(&o));
+}
+
 // ------------------------------------------------ HTML copies of the examples
 
 /// Stories of a set of inputs through the library: sorted lists of ids.

@@ -18,7 +18,8 @@
 //!   (`[text](target)` → `text`), `<https://…>` autolinks keep the URL,
 //!   emphasis markers and code ticks go, and so do leading `#` heading and `>`
 //!   quote markers;
-//! * tokenizer artifacts are repaired: no space before `,` `.` `;` `:` `!` `?`
+//! * tokenizer artifacts are repaired: numbers and abbreviations a tokenizer
+//!   spaced out are re-joined (`170, 000`, `6 . 1`, `a. m.`, `U. S.`); no space before `,` `.` `;` `:` `!` `?`
 //!   `)` or inside `( … )`, none in `Russia 's`, `do n't`, `$ 5`, `5 %`, and
 //!   none inside a quotation's marks (`" x "` → `"x"`).
 //!
