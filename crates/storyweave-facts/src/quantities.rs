@@ -90,6 +90,14 @@ fn parse_digits(w: &str) -> Digits {
     Digits::NotQuantity // ordinals, decades, codes
 }
 
+/// The word at token `k`, lowercased; `None` for punctuation, numbers or past the end.
+fn word_lower(s: &str, toks: &[Tok], k: usize) -> Option<String> {
+    let mut b = [0u8; 32];
+    toks.get(k)
+        .filter(|x| x.kind == Kind::Word)
+        .map(|x| lower(x.text(s), &mut b).to_string())
+}
+
 /// Reads a number starting at token `j`.
 fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
     let t = toks[j];
@@ -100,10 +108,7 @@ fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
             .filter(|x| x.kind == Kind::Word)
             .map(|x| x.text(s))
     };
-    let lw_at = |k: usize| {
-        let mut b = [0u8; 32];
-        word(k).map(|x| lower(x, &mut b).to_string())
-    };
+    let lw_at = |k: usize| word_lower(s, toks, k);
     let mut last = j;
     let mut second = None;
     let (mut value, mut inner_unit, scale) = match t.kind {
@@ -566,12 +571,7 @@ fn measure(s: &str, toks: &[Tok], j: usize, num: &Num, currency: Option<&'static
         factor: 1.0,
         last: num.last,
     };
-    let lw_at = |k: usize| {
-        let mut b = [0u8; 32];
-        toks.get(k)
-            .filter(|x| x.kind == Kind::Word)
-            .map(|x| lower(x.text(s), &mut b).to_string())
-    };
+    let lw_at = |k: usize| word_lower(s, toks, k);
     let is = |k: usize, x: &str| toks.get(k).is_some_and(|t| t.text(s) == x);
     if let Some(c) = currency {
         m.kind = QuantityKind::Money;
