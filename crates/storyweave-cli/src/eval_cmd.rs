@@ -28,14 +28,21 @@ const TITLES_SHOWN: usize = 3;
 pub struct EvalArgs {
     /// A JSONL file of articles (fields id, title, text, date or published, source)
     /// whose `cluster` field is the gold story label. With `--facts`: the files
-    /// holding the articles the facts gold names, by id.
+    /// holding the articles the facts gold names, by id. With `--furniture`:
+    /// the articles to check, in any input format.
     #[arg(value_name = "LABELLED.jsonl", required = true)]
     pub labelled: Vec<PathBuf>,
     /// Score per-article facts instead of stories: GOLD is a JSONL file of
     /// hand-annotated quotes (text, speaker) and figures (text, value,
     /// attribution), one line per article id (see eval/facts/README.md).
-    #[arg(long, value_name = "GOLD.jsonl")]
+    #[arg(long, value_name = "GOLD.jsonl", conflicts_with = "furniture")]
     pub facts: Option<PathBuf>,
+    /// Check the inputs' clean bodies for page furniture instead: count the
+    /// body sentences shaped like stamps, captions, related links, prompts,
+    /// contact lines, update notes, wire credits or notices, and list them
+    /// (all of them with `--worst 0`, else that many).
+    #[arg(long)]
+    pub furniture: bool,
     /// With `--facts`: score only the gold lines of this split (`dev`, `test`).
     #[arg(long, value_name = "NAME", requires = "facts")]
     pub split: Option<String>,
@@ -344,10 +351,13 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
     if let Some(gold) = &args.facts {
         return crate::eval_facts::run(args, gold);
     }
+    if args.furniture {
+        return crate::eval_facts::run_furniture(args);
+    }
     let progress = Progress::new(args.quiet);
     let [labelled] = args.labelled.as_slice() else {
         return Err(RunError::Usage(format!(
-            "eval scores one labelled file, {} were given (several files go with --facts)",
+            "eval scores one labelled file, {} were given (several files go with --facts or --furniture)",
             args.labelled.len()
         )));
     };

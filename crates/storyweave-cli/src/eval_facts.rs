@@ -1,5 +1,7 @@
 //! `storyweave eval --facts GOLD ARTICLES...`: the per-article facts of the
-//! articles a hand-annotated gold file names, scored against it.
+//! articles a hand-annotated gold file names, scored against it; and
+//! `storyweave eval --furniture ARTICLES...`, the check of clean bodies for
+//! sentences shaped like page furniture.
 //!
 //! The articles are read by the same ingest and extraction as every other
 //! command and their facts found by the same [`FactExtractor`] as `extract
@@ -14,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use storyweave_eval::facts::{
     ArticleFacts, FactMissKind, FactScores, FigureFact, QuoteFact, score_facts,
 };
+use storyweave_eval::furniture::FurnitureCheck;
 use storyweave_facts::FactExtractor;
 
 use crate::eval_cmd::{EvalArgs, EvalFormat};
@@ -262,6 +265,62 @@ fn write_text(r: &FactsResult, worst: usize, out: &mut dyn Write) -> std::io::Re
         if list.len() > worst {
             writeln!(out, "  ... and {} more", list.len() - worst)?;
         }
+    }
+    Ok(())
+}
+
+/// Reads the articles and counts their body sentences shaped like page
+/// furniture; prints the counts per shape and the sentences flagged.
+pub(crate) fn run_furniture(args: &EvalArgs) -> Result<Outcome, RunError> {
+    let progress = Progress::new(args.quiet);
+    let mut check = FurnitureCheck::new();
+    stream_articles(&args.labelled, args.max_size, &progress, |article| {
+        check.add(
+            &article.id,
+            article.sentences.iter().map(|s| s.text.as_str()),
+        );
+        Ok(())
+    })?;
+    progress.finish();
+    if check.articles == 0 {
+        return Err(RunError::NoDocuments);
+    }
+    if args.worst > 0 {
+        check.flagged.truncate(args.worst);
+    }
+    let (mut out, shown) = open_output(args.output.as_deref())?;
+    let written = match args.format {
+        EvalFormat::Json => serde_json::to_writer_pretty(&mut out, &check)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        EvalFormat::Text => write_furniture(&check, &mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&shown, e))?;
+    Ok(Outcome::Success)
+}
+
+/// The readable furniture check: totals, counts per shape, flagged sentences.
+fn write_furniture(c: &FurnitureCheck, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} articles, {} body sentences, {} shaped like page furniture; by shape:",
+        c.articles, c.sentences, c.flagged_sentences
+    )?;
+    for (name, n) in &c.by_shape {
+        writeln!(out, "  {n:>6}  {name}")?;
+    }
+    if !c.flagged.is_empty() {
+        writeln!(
+            out,
+            "\nflagged sentences ({} of {}):",
+            c.flagged.len(),
+            c.flagged_sentences
+        )?;
+    }
+    for f in &c.flagged {
+        writeln!(out, "  {} [{}] {}", f.id, f.shapes.join(", "), f.sentence)?;
     }
     Ok(())
 }

@@ -669,6 +669,33 @@ fn eval_facts_scores_a_gold_file_and_names_a_bad_line() {
     assert!(stderr(&o).contains("gold.jsonl:1:"), "{}", stderr(&o));
 }
 
+#[test]
+fn eval_furniture_counts_and_lists_furniture_shaped_sentences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("pages.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a","text":"Published: May 2, 2013 1: 32 PM A fire destroyed the mill, officials said. Nobody was hurt. This is a developing story."}"#,
+            "\n",
+            r#"{"id":"b","text":"The council met on Monday. It approved the budget by a vote of 7 to 2."}"#,
+            "\n"
+        ),
+    )
+    .expect("write input");
+    let i = input.to_str().expect("utf-8 path");
+    let o = run(&["eval", "--furniture", i, "--format", "json", "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["articles"], 2);
+    // The stamp and the update note were set aside by extraction: nothing
+    // furniture-shaped is left in the bodies.
+    assert_eq!(v["flagged_sentences"], 0, "{v}");
+    let o = run(&["eval", "--furniture", i, "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 articles"), "{}", stdout(&o));
+}
+
 // ------------------------------------------------ HTML copies of the examples
 
 /// Stories of a set of inputs through the library: sorted lists of ids.

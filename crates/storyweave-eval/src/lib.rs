@@ -23,6 +23,7 @@
 //! each), where its formula divides by zero.
 
 pub mod facts;
+pub mod furniture;
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -10,6 +10,7 @@
 //! same path as a text article.
 
 mod agencies;
+pub mod furniture;
 pub mod html;
 mod lines;
 
@@ -247,19 +248,59 @@ impl Extractor {
             dateline = Some(d.place);
             agencies.extend(d.agencies);
         }
+        // The headline as the page or record gives it, to know it again when
+        // the body repeats it.
+        let known_title = raw
+            .title
+            .as_deref()
+            .map(|t| normalize_inline(t, 0).text)
+            .or_else(|| page.and_then(|p| p.title.clone()))
+            .or_else(|| st.title.clone());
         let mut sentences = Vec::new();
         let mut count = 0usize;
+        let mut first = true;
         for m in &paragraphs {
             let before = sentences.len();
             for r in split_sentences(&m.text) {
-                let text = m.text[r.clone()].to_string();
-                find_agencies(&text, false, &mut agencies);
-                let span = snap(body, m.source_range(r));
-                sentences.push(Sentence {
-                    text,
-                    span,
-                    paragraph: count,
-                });
+                let whole = &m.text[r.clone()];
+                let at = furniture::Position {
+                    first,
+                    title: known_title.as_deref(),
+                };
+                first = false;
+                let cuts = furniture::furniture(whole, at);
+                for c in &cuts {
+                    if c.kind == furniture::Furniture::Stamp && st.published.is_none() {
+                        st.published = c.date;
+                    }
+                    st.set_aside.push(SetAside {
+                        kind: c.kind.set_aside_kind(),
+                        text: whole[c.range.clone()].trim().to_string(),
+                    });
+                }
+                for (k, mut piece) in furniture::kept_pieces(whole, &cuts).into_iter().enumerate() {
+                    // A dateline behind a stamp (`Posted May 2 ... ALASKA - A fire ...`).
+                    if k == 0
+                        && before == 0
+                        && sentences.is_empty()
+                        && dateline.is_none()
+                        && !cuts.is_empty()
+                        && let Some(d) = find_dateline(&whole[piece.clone()])
+                    {
+                        piece.start += d.prefix_len;
+                        dateline = Some(d.place);
+                        agencies.extend(d.agencies);
+                    }
+                    let piece = r.start + piece.start..r.start + piece.end;
+                    let text = m.text[piece.clone()].to_string();
+                    find_agencies(&text, false, &mut agencies);
+                    let span = snap(body, m.source_range(piece));
+                    sentences.push(Sentence {
+                        text,
+                        span,
+                        paragraph: count,
+                    });
+                }
             }
             if sentences.len() > before {
                 count += 1;

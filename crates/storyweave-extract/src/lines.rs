@@ -120,6 +120,17 @@ pub fn classify_line(raw: &str, norm: &str, markdown: bool) -> LineKind {
     if wc > 60 {
         return LineKind::Body;
     }
+    // A caption block of a photo gallery: `Buy Photo <caption> (Photo:
+    // <credit>)Buy Photo`, or a caption closed by its credit `(WISH Photo)`.
+    let credit_closes = n.ends_with(')')
+        && n.rfind('(').is_some_and(|o| {
+            n[o + 1..n.len() - 1]
+                .split([' ', '/', ':'])
+                .any(|w| w == "Photo" || w == "Photos")
+        });
+    if starts_with_ci(n, "buy photo") || n.ends_with("Buy Photo") || credit_closes {
+        return LineKind::Caption;
+    }
     if n.contains('\u{a9}')
         || starts_with_ci(n, "photo:")
         || starts_with_ci(n, "image:")
@@ -627,6 +638,14 @@ mod tests {
             LineKind::Caption
         );
         assert_eq!(kind("Photo: Reuters"), LineKind::Caption);
+        assert_eq!(
+            kind("Buy Photo Police tape. (Photo: Detroit Free Press)Buy Photo"),
+            LineKind::Caption
+        );
+        assert_eq!(
+            kind("Three bodies were found in a home on Thursday. (WISH Photo)"),
+            LineKind::Caption
+        );
     }
 
     #[test]

@@ -202,6 +202,49 @@ fn footers_and_teasers_set_aside() {
     assert_eq!(a.set_aside.len(), 4);
 }
 
+/// Page furniture run into a one-paragraph body, as tokenized corpora and
+/// flattened pages give it, comes out of the sentences: the stamp becomes
+/// the publication date, the closing contact line and credit are set aside,
+/// and the sentences' spans still point at their words.
+#[test]
+fn furniture_inside_one_paragraph_is_set_aside() {
+    for format in [BodyFormat::Text, BodyFormat::Html] {
+        let text = "Posted: May 24, 2005 11: 06 PM EDT A fire destroyed the old mill on Tuesday, officials said. \
+                    Nobody was hurt. Contact Jane Roe at (555) 123 - 4567 or jroe@example.com.";
+        let body = if format == BodyFormat::Html {
+            format!("<html><body><article><p>{text}</p></article></body></html>")
+        } else {
+            text.to_string()
+        };
+        let raw = doc("f", format, &body);
+        let a = Extractor::default()
+            .extract(&raw)
+            .expect("article has a body");
+        let sentences: Vec<&str> = a.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            sentences,
+            vec![
+                "A fire destroyed the old mill on Tuesday, officials said.",
+                "Nobody was hurt."
+            ],
+            "{format:?}"
+        );
+        assert_eq!(a.published, Date::new(2005, 5, 24), "{format:?}");
+        assert!(
+            a.set_aside
+                .iter()
+                .any(|p| p.kind == SetAsideKind::Footer && p.text.contains("jroe@example.com")),
+            "{:?}",
+            a.set_aside
+        );
+        if format == BodyFormat::Text {
+            for s in &a.sentences {
+                assert!(raw.body[s.span.clone()].starts_with(&s.text[..5]), "{s:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn lowercase_continuation_is_rejoined() {
     let a = extract(

@@ -160,6 +160,10 @@ fn abbreviation_blocks(text: &str, dot: usize, after: usize) -> bool {
         // `No. 5` is a number; `... said No. Then` is a word.
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
+    // `May. 3`, `MAR. 14`: a month before its day.
+    if next.starts_with(|c: char| c.is_ascii_digit()) && crate::date::month_number(word).is_some() {
+        return true;
+    }
     let title = TITLES.contains(&word);
     let initials = is_initials(word);
     let abbrev = initials
@@ -231,6 +235,19 @@ mod tests {
         assert_eq!(
             split("It is 3.5 times larger. Yes."),
             ["It is 3.5 times larger.", "Yes."]
+        );
+    }
+
+    #[test]
+    fn a_month_before_its_day_does_not_end() {
+        let t = "Fri., May. 3, 2013 11: 45 AM PDT Early Friday, she left. MAR. 14, 2013 was cold.";
+        let got: Vec<&str> = split_sentences(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "Fri., May. 3, 2013 11: 45 AM PDT Early Friday, she left.",
+                "MAR. 14, 2013 was cold."
+            ]
         );
     }
 
