@@ -360,6 +360,9 @@ fn subject_after(
 ) -> Option<Subject> {
     let mut buf = [0u8; 32];
     let ok = |k: usize| k < toks.len() && toks[k].kind == Kind::Word && !inq[k];
+    if !inq.get(i).is_some_and(|&q| q) {
+        i = skip_age(s, toks, i);
+    }
     if !ok(i) {
         return None;
     }
@@ -370,6 +373,8 @@ fn subject_after(
     if matches!(lw, "the" | "a" | "an") {
         i += 1;
     }
+    // `said 5-year-old Yamilet Marin`: an age before the name.
+    i = skip_age(s, toks, i);
     // `according to Mr. Lie`
     if ok(i) && toks.get(i + 1).is_some_and(|t| t.text(s) == ".") {
         let lw = lower(toks[i].text(s), &mut buf);
@@ -439,6 +444,31 @@ fn subject_after(
     }
     let text = s.get(toks[start].start..toks[k - 1].end)?;
     Some(Subject::Name(text.to_string(), (start, k)))
+}
+
+/// The token after an age phrase starting at `i` (`5-year-old`, `5-year -
+/// old`, `18-month-old`), or `i` when none starts there.
+fn skip_age(s: &str, toks: &[Tok], i: usize) -> usize {
+    let mut k = i;
+    let mut buf = [0u8; 32];
+    while k < toks.len() && k - i < 6 {
+        let w = lower(toks[k].text(s), &mut buf);
+        let part = toks[k].kind == Kind::Number
+            || w == "-"
+            || w.split('-').all(|p| {
+                p.is_empty()
+                    || p.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(p, "year" | "years" | "month" | "months" | "old")
+            });
+        if !part {
+            break;
+        }
+        k += 1;
+        if w.ends_with("old") {
+            return k;
+        }
+    }
+    i
 }
 
 /// The best cue for a token at global position `at`: strongest first, then

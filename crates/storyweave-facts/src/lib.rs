@@ -336,6 +336,39 @@ pub struct FactExtractor {
     quote_similarity: f64,
 }
 
+/// Whether person `e` stands in apposition to the noun phrase that opens
+/// its sentence (`A professor of economics at the University of Athens,
+/// Yanis Varoufakis, did not go to work`): set off by commas, after an
+/// opening article or role and at most twelve words, outside any quotation.
+/// Such a person is the sentence's subject, what a later `he said` means.
+fn appositive_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
+    let s = &ctx.sents[e.sentence].text;
+    let toks = &ctx.toks[e.sentence];
+    let inq = &ctx.inq[e.sentence];
+    let Some(k) = toks.iter().position(|t| t.start >= e.start) else {
+        return false;
+    };
+    let Some(after) = toks.iter().position(|t| t.start >= e.end) else {
+        return false;
+    };
+    let comma = |i: usize| toks.get(i).is_some_and(|t| t.text(s) == ",");
+    if k < 2 || !comma(k - 1) || !comma(after) || inq[..k].iter().any(|&q| q) {
+        return false;
+    }
+    let words = toks[..k - 1]
+        .iter()
+        .filter(|t| t.kind != lex::Kind::Punct)
+        .count();
+    // No other comma before: `In Athens, police said, Jane Doe ...` is not one.
+    let first_comma = toks.iter().position(|t| t.text(s) == ",");
+    let mut b = [0u8; 32];
+    let opens = toks.first().is_some_and(|t| {
+        let w = lex::lower(t.text(s).trim_end_matches('.'), &mut b);
+        matches!(w, "a" | "an" | "the") || lexicon::is_role(w)
+    });
+    opens && words <= 12 && first_comma == Some(k - 1)
+}
+
 impl Default for FactExtractor {
     fn default() -> Self {
         FactsBuilder::default().build()
@@ -376,7 +409,7 @@ impl FactExtractor {
                         let mut b = [0u8; 32];
                         lexicon::is_connective(lex::lower(t.text(s), &mut b))
                     });
-                if before == 0 || (before == 1 && opener) {
+                if before == 0 || (before == 1 && opener) || appositive_subject(&ctx, e) {
                     lead_person[e.sentence] = Some(e.name.clone());
                 }
             }
@@ -569,6 +602,23 @@ mod tests {
         assert_eq!(f.quotes[0].speaker.as_deref(), Some("Anna Berg"));
         assert_eq!(f.quotes[1].speaker.as_deref(), Some("Anna Berg"));
         assert_eq!(f.quotes[1].cue.as_deref(), Some("added"));
+    }
+
+    /// A person set off by commas after the noun phrase that opens the
+    /// sentence is its subject: a later `he said` is theirs, not the
+    /// previous speaker's.
+    #[test]
+    fn pronoun_after_an_appositive_subject_is_that_person() {
+        let f = doc(
+            &[
+                "\"We are all deeply shocked,\" Mr Berg said.",
+                "A professor of economics at the university, Jonas Lie, did not go to work today.",
+                "\"What I saw was a battlefield after the troops had left,\" he said.",
+            ],
+            wed(),
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Berg"));
+        assert_eq!(f.quotes[1].speaker.as_deref(), Some("Jonas Lie"));
     }
 
     #[test]

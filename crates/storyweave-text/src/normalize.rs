@@ -427,10 +427,30 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
                 }
             }
             '"' => {
-                if self.dquotes % 2 == 1 {
-                    self.pop_space();
+                // Which way the mark faces when its spacing says so: glued
+                // to a word or stop before and a space after closes
+                // (`unreal," said`), a space before and a word after opens. Such
+                // a mark keeps its spacing even when the count of marks so
+                // far says otherwise (a source that drops opening marks);
+                // a mark spaced on both sides (`" word "`, tokenized text)
+                // goes by the count.
+                let glued_before = self
+                    .last()
+                    .is_some_and(|p| p.is_alphanumeric() || ".,;:!?".contains(p));
+                let next = self.char_at(i + src_len);
+                let free_after = next.is_some_and(char::is_whitespace);
+                let word_after = next.is_some_and(char::is_alphanumeric);
+                let inside = self.dquotes % 2 == 1;
+                if inside && !glued_before && word_after && self.last() == Some(' ') {
+                    // An opening mark while one seems open: it stays open.
+                } else if !inside && glued_before && free_after {
+                    // A closing mark while none seems open: it stays closed.
+                } else {
+                    if inside {
+                        self.pop_space();
+                    }
+                    self.dquotes += 1;
                 }
-                self.dquotes += 1;
             }
             d if d.is_ascii_digit() && self.text.ends_with("$ ") => self.pop_space(),
             _ => {}
@@ -837,5 +857,20 @@ mod tests {
         a.join(&b);
         assert_eq!(a.text, "One two");
         assert_eq!(a.source_range(0..7), 8..23);
+    }
+
+    /// A source that drops opening marks (`It's just unreal," said ...`)
+    /// keeps the space after each closing mark, so the quotation's end is
+    /// still seen; tokenized marks spaced on both sides still close up.
+    #[test]
+    fn closing_marks_keep_their_space_when_openings_are_missing() {
+        let t = normalize_inline(
+            "whatsoever. It\u{2019}s just unreal,\u{201d} said neighbor Sheila Rawlins. Investigators did say.",
+            0,
+        )
+        .text;
+        assert!(t.contains("unreal,\" said neighbor"), "{t}");
+        let t = normalize_inline("He said \" we will win \" and left.", 0).text;
+        assert_eq!(t, "He said \"we will win\" and left.");
     }
 }
