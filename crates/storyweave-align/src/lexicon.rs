@@ -125,8 +125,8 @@ pub(crate) fn is_article(word: &str) -> bool {
 
 /// Whether `word` names a day, month or relative day.
 pub(crate) fn is_date_word(word: &str) -> bool {
-    in_list(&storyweave_text::date::WEEKDAY_NAMES, word)
-        || in_list(&storyweave_text::date::MONTH_NAMES, word)
+    in_list(&storyweave_text::lexicon::WEEKDAYS, word)
+        || in_list(&storyweave_text::lexicon::MONTHS, word)
         || in_list(RELATIVE_DAY_WORDS, word)
 }
 

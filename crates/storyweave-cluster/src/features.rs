@@ -144,7 +144,7 @@ fn month_of(word: &str) -> Option<u8> {
         [b'd', b'e', b'c'] => 12,
         _ => return None,
     };
-    let full = storyweave_text::date::MONTH_NAMES
+    let full = storyweave_text::lexicon::MONTHS
         .get(usize::from(month) - 1)
         .copied()
         .unwrap_or("");
