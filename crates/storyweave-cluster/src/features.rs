@@ -387,8 +387,9 @@ fn as_year(token: &str) -> Option<i32> {
 /// Whether the name at `start..end` of `sentence` is quoted as a source:
 /// followed by a speech verb (`Gregory said`, `Wilking, said`), or by a
 /// short apposition and one (`Castleton, a neighbor, said`), preceded
-/// by `according to`, or by `said` or `says` closing a quote (`"...," said
-/// Wilking`; not `police said Waters had`). A spokesman quoted in every
+/// by `according to`, or by a neutral speech verb that may come before
+/// its speaker closing a quote (`"...," said Wilking`, `"...," wrote
+/// Hoopes`; not `police said Waters had`). A spokesman quoted in every
 /// paragraph is whom an article cites, not whom it is about.
 fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
     let after = sentence.get(end..).unwrap_or("");
@@ -401,12 +402,11 @@ fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
     if ends_with_ignore_case(before, "according to") {
         return true;
     }
-    ["said", "says"].iter().any(|verb| {
-        ends_with_ignore_case(before, verb)
-            && before
-                .get(..before.len() - verb.len())
-                .is_some_and(|rest| rest.trim_end().ends_with(QUOTE_CLOSERS))
-    })
+    let rest = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let verb = before.get(rest.len()..).unwrap_or("");
+    lexicon::is_neutral_speech_verb(verb)
+        && lexicon::reporting_verb(verb).is_some_and(|v| v.speaker_may_follow)
+        && rest.trim_end().ends_with(QUOTE_CLOSERS)
 }
 
 /// Longest apposition, in words, between a name and its speech verb
@@ -885,6 +885,7 @@ mod tests {
         ));
         assert!(quoted("Wilking, said it was odd.", "Wilking"));
         assert!(quoted("\"It is odd,\" said Wilking.", "Wilking"));
+        assert!(quoted("\"It is odd,\" wrote Wilking.", "Wilking"));
         assert!(quoted("It is odd, says Wilking.", "Wilking"));
         assert!(quoted("According to Wilking, it was odd.", "Wilking"));
         assert!(quoted("Wilking told reporters it was odd.", "Wilking"));
