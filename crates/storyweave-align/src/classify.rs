@@ -179,10 +179,13 @@ pub(crate) fn classify(
     var: &str,
     s: &Sides<'_>,
 ) -> VariantClass {
-    if (s.bw.is_empty() && s.vw.is_empty()) || alnum_eq(s.base, s.var, false) {
+    // Marks inside a figure are not punctuation: `2.300` (2.3) and `2300`
+    // have the same digits but not the same value.
+    let same_numbers = numbers(&s.bw) == numbers(&s.vw);
+    if (s.bw.is_empty() && s.vw.is_empty()) || (same_numbers && alnum_eq(s.base, s.var, false)) {
         return VariantClass::Punctuation;
     }
-    if alnum_eq(s.base, s.var, true) {
+    if same_numbers && alnum_eq(s.base, s.var, true) {
         return VariantClass::Spelling;
     }
     if s.vw.is_empty() || (subset(&s.vw, &s.bw) && s.vw.len() < s.bw.len()) {
@@ -201,7 +204,7 @@ pub(crate) fn classify(
     }
     // A number counts as changed only when the other sentence lacks it
     // (`three firefighters ... (all three are` repeats a number, it does not change it).
-    if numbers(&s.bw) != numbers(&s.vw) && number_changed(s, base, var) {
+    if !same_numbers && number_changed(s, base, var) {
         return VariantClass::Number;
     }
     let gone = unmatched_names(vocab, &s.bw, var);

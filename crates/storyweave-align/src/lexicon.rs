@@ -1,36 +1,12 @@
-//! Small closed word lists and word-shape helpers used to compare sentences:
-//! function words, number words, date words, compass words, negations and a
-//! spelling key that folds British and American spellings together.
+//! Word helpers used to compare sentences: function words, number words,
+//! date words, negations (all from the pipeline's one lexicon,
+//! [`storyweave_text::lexicon`]), compass words, word shapes and a spelling
+//! key that folds British and American spellings together.
 
-/// Function words: never content for matching, and never the reason two
-/// sentences are said to share something.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "around", "as",
-    "at", "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "during", "each", "for", "from", "had", "has", "have", "he", "her", "here",
-    "him", "his", "i", "if", "in", "into", "is", "it", "it's", "its", "just", "may", "me", "might",
-    "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "onto",
-    "or", "other", "our", "out", "over", "own", "per", "said", "say", "says", "shall", "she",
-    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us",
-    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
-    "will", "with", "would", "yet", "you", "your",
-];
+use storyweave_text::lexicon;
+use storyweave_text::{NumberStyle, write_number};
 
-/// Words that may be trimmed from the edges of two differing readings when
-/// both readings start (or end) with one: prepositions and conjunctions.
-const EDGE_WORDS: &[&str] = &[
-    "about", "across", "after", "against", "along", "and", "as", "at", "before", "behind",
-    "between", "but", "by", "during", "for", "from", "in", "inside", "into", "near", "of", "on",
-    "onto", "or", "outside", "over", "than", "that", "through", "to", "toward", "towards", "under",
-    "with", "within", "without",
-];
-
-/// Articles: dropped from the start of a reading when a name follows.
-const ARTICLES: &[&str] = &["a", "an", "the"];
-
-/// Relative day words; with weekday and month names, changing one changes a date.
-const RELATIVE_DAY_WORDS: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+pub(crate) use storyweave_text::lexicon::{is_article, is_date_word, is_edge_word, is_negation};
 
 /// Compass words: part of a place reference (`the northern quay`).
 const DIRECTION_WORDS: &[&str] = &[
@@ -60,86 +36,20 @@ const DIRECTION_WORDS: &[&str] = &[
     "south-western",
 ];
 
-/// Words that turn a statement into its opposite.
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-];
-
-/// Number words and their values.
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-    ("thousand", 1_000),
-    ("million", 1_000_000),
-    ("billion", 1_000_000_000),
-    ("dozen", 12),
-];
-
 /// Case-insensitive membership of `word` in `list` without allocating.
 fn in_list(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Whether `word` is a function word.
+/// Whether `word` is a function word: the lexicon's English stopwords,
+/// the same list the story level leaves out.
 pub(crate) fn is_stopword(word: &str) -> bool {
-    in_list(STOPWORDS, word)
-}
-
-/// Whether `word` is a preposition or conjunction that can be trimmed from
-/// the edges of two readings.
-pub(crate) fn is_edge_word(word: &str) -> bool {
-    in_list(EDGE_WORDS, word)
-}
-
-/// Whether `word` is an article.
-pub(crate) fn is_article(word: &str) -> bool {
-    in_list(ARTICLES, word)
-}
-
-/// Whether `word` names a day, month or relative day.
-pub(crate) fn is_date_word(word: &str) -> bool {
-    in_list(&storyweave_text::date::WEEKDAY_NAMES, word)
-        || in_list(&storyweave_text::date::MONTH_NAMES, word)
-        || in_list(RELATIVE_DAY_WORDS, word)
+    lexicon::is_english_stopword(word)
 }
 
 /// Whether `word` is a compass direction.
 pub(crate) fn is_direction(word: &str) -> bool {
     in_list(DIRECTION_WORDS, word)
-}
-
-/// Whether `word` negates (`not`, `never`, `didn't`).
-pub(crate) fn is_negation(word: &str) -> bool {
-    let b = word.as_bytes();
-    let ascii_nt = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"n't");
-    ascii_nt || word.ends_with("n\u{2019}t") || in_list(NEGATIONS, word)
 }
 
 /// Whether `word` starts with an uppercase letter.
@@ -163,35 +73,17 @@ pub(crate) fn is_acronym(word: &str) -> bool {
 
 /// Numeric value of a word written in digits (`1,400`, `8.5`, `2024`) or as a
 /// number word (`sixty`, `twenty-five`), in a canonical spelling so that
-/// `60` and `sixty` compare equal. `None` for anything else.
+/// `60` and `sixty` compare equal. `None` for anything else. Figures are
+/// read by the pipeline's one reading (`storyweave_text::numbers`) in the
+/// English style, since a word is compared here without its language:
+/// `2.300` is 2.3 and `2,300` is 2300, as in the facts and story stages.
 pub(crate) fn number_value(word: &str) -> Option<String> {
     let first = word.chars().next()?;
     if first.is_ascii_digit() {
-        if !word
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-        {
-            return None;
-        }
-        let mut s: String = word.chars().filter(|&c| c != ',').collect();
-        if s.contains('.') {
-            while s.ends_with('0') {
-                s.pop();
-            }
-            if s.ends_with('.') {
-                s.pop();
-            }
-        }
-        return Some(s);
+        let mut s = String::new();
+        return write_number(word, NumberStyle::PointDecimal, &mut s).then_some(s);
     }
-    let mut total = 0u64;
-    for part in word.split('-') {
-        let (_, v) = NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| w.eq_ignore_ascii_case(part))?;
-        total = total.checked_add(*v)?;
-    }
-    Some(total.to_string())
+    lexicon::number_word_value(word).map(|v| v.to_string())
 }
 
 /// Whether a number word is a plausible calendar year (`2024`).
@@ -272,9 +164,11 @@ pub(crate) fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
 
 /// Whether two different words are spellings of one word: equal ignoring
 /// case, equal spelling keys, or a small edit distance for longer words.
-/// Numbers are never spelling variants of each other.
+/// Numbers, and words starting with a digit (`12,34`, `100km`), are never
+/// spelling variants of each other.
 pub(crate) fn same_spelling(a: &str, b: &str, buf_a: &mut String, buf_b: &mut String) -> bool {
-    if number_value(a).is_some() || number_value(b).is_some() {
+    let digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+    if digits(a) || digits(b) || number_value(a).is_some() || number_value(b).is_some() {
         return false;
     }
     spelling_key(a, buf_a);
@@ -330,6 +224,9 @@ mod tests {
         assert_eq!(number_value("Sixty").as_deref(), Some("60"));
         assert_eq!(number_value("twenty-five").as_deref(), Some("25"));
         assert_eq!(number_value("8.50").as_deref(), Some("8.5"));
+        assert_eq!(number_value("2.300").as_deref(), Some("2.3"));
+        assert_eq!(number_value("two-hundred").as_deref(), Some("200"));
+        assert_eq!(number_value("12,34"), None);
         assert_eq!(number_value("thousands"), None);
         assert_eq!(number_value("3G"), None);
         assert!(is_year("2024") && !is_year("1,400") && !is_year("9999"));

@@ -3,7 +3,7 @@
 //!
 //! * Terms: case-folded words without function words (English ones, and
 //!   those of the article's language when it is Spanish, Italian, Dutch,
-//!   French or German; see `stopwords`), with a light plural
+//!   French or German; see `storyweave_text::lexicon::Stopwords`), with a light plural
 //!   folding (`shootings` = `shooting`), weighted by where they stand —
 //!   title 2, lead (first three sentences) 1.5, the rest 1 — and damped
 //!   sublinearly (`ln(1 + weight)`).
@@ -13,7 +13,9 @@
 //!   on its own (it is capitalised by position, not by being a name; a run
 //!   it starts still counts as a whole). Month and weekday names are not names. Numbers (words
 //!   holding a digit: counts, figures, times, years) join the names: they
-//!   are the other event-specific evidence. Multi-word names are also
+//!   are the other event-specific evidence. A figure is keyed by its value
+//!   read in the article's language (`storyweave_text::numbers`), so that
+//!   `2,300` in English and `2.300` in German meet. Multi-word names are also
 //!   listed apart (`Features::phrases`): the story level treats one held
 //!   only by one story as evidence that a late follow-up belongs to it.
 
@@ -22,7 +24,8 @@ use std::collections::HashMap;
 use storyweave_extract::Article;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::stopwords::Stopwords;
+use storyweave_text::NumberStyle;
+use storyweave_text::lexicon::{self, Stopwords};
 
 /// A fast hasher for keys that are already hashes or small integers
 /// (feature hashes, document and story numbers): one multiply per word
@@ -120,40 +123,6 @@ pub(crate) const MAX_MENTIONED: usize = 8;
 /// How many days before publication a mentioned date may lie.
 pub(crate) const MENTION_WINDOW: i64 = 30;
 
-/// The month of an English month name or its abbreviation, any case.
-fn month_of(word: &str) -> Option<u8> {
-    let b = word.as_bytes();
-    let (Some(&a), Some(&c), Some(&d)) = (b.first(), b.get(1), b.get(2)) else {
-        return None;
-    };
-    if b.len() > 9 {
-        return None;
-    }
-    let month: u8 = match [a | 0x20, c | 0x20, d | 0x20] {
-        [b'j', b'a', b'n'] => 1,
-        [b'f', b'e', b'b'] => 2,
-        [b'm', b'a', b'r'] => 3,
-        [b'a', b'p', b'r'] => 4,
-        [b'm', b'a', b'y'] => 5,
-        [b'j', b'u', b'n'] => 6,
-        [b'j', b'u', b'l'] => 7,
-        [b'a', b'u', b'g'] => 8,
-        [b's', b'e', b'p'] => 9,
-        [b'o', b'c', b't'] => 10,
-        [b'n', b'o', b'v'] => 11,
-        [b'd', b'e', b'c'] => 12,
-        _ => return None,
-    };
-    let full = storyweave_text::date::MONTH_NAMES
-        .get(usize::from(month) - 1)
-        .copied()
-        .unwrap_or("");
-    let known = b.len() == 3
-        || word.eq_ignore_ascii_case(full)
-        || (month == 9 && word.eq_ignore_ascii_case("sept"));
-    known.then_some(month)
-}
-
 /// A day of the month: `2`, `02`, `2nd`, `31st`.
 fn day_of(word: &str) -> Option<u8> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -189,7 +158,7 @@ impl DatePart {
                 year: as_year(word),
             },
             Some(b) if b.is_ascii_alphabetic() => DatePart {
-                month: month_of(word),
+                month: lexicon::english_month(word),
                 day: None,
                 year: None,
             },
@@ -268,28 +237,11 @@ fn language_of(article: &Article) -> Option<&'static str> {
     storyweave_text::detect_language(&text)
 }
 
-/// Month and weekday names: capitalised, but dates rather than entities.
-const CALENDAR: &[&str] = &[
-    "april",
-    "august",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "may",
-    "monday",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "tuesday",
-    "wednesday",
-];
+/// Whether a lower-case word is a month or weekday name: capitalised, but
+/// a date rather than an entity.
+fn is_calendar_name(lower: &str) -> bool {
+    lexicon::english_month_name(lower).is_some() || lexicon::weekday_number(lower).is_some()
+}
 
 /// Lowercases `word` into `buf` (reused; no allocation once warm).
 fn fold_into(word: &str, buf: &mut String) {
@@ -341,10 +293,11 @@ fn acronym(word: &str) -> bool {
 
 /// What the words of one article add up to: its weighted terms, its names
 /// and numbers, and the years it mentions, with the function words of its
-/// language to leave out.
+/// language to leave out and the way its language writes figures.
 #[derive(Debug, Default)]
 struct Counts {
     stop: Stopwords,
+    style: NumberStyle,
     terms: FastMap<u64, f32>,
     names: FastMap<u64, f32>,
     years: Vec<(i32, u32)>,
@@ -360,7 +313,7 @@ fn add_words(
     counts: &mut Counts,
     mut parts: Option<&mut Vec<DatePart>>,
 ) {
-    let mut key = Vec::new();
+    let mut key = String::new();
     if let Some(p) = parts.as_deref_mut() {
         p.clear();
     }
@@ -382,12 +335,12 @@ fn add_words(
 }
 
 /// Adds one folded token: a number (any digit) or a content word.
-fn add_token(token: &str, weight: f32, key: &mut Vec<u8>, counts: &mut Counts) {
+fn add_token(token: &str, weight: f32, key: &mut String, counts: &mut Counts) {
     if token.bytes().any(|b| b.is_ascii_digit()) {
-        number_key(token, key);
+        number_key(token, counts.style, key);
         bump(
             &mut counts.names,
-            xxh3_64_with_seed(key, NUMBER_SEED),
+            xxh3_64_with_seed(key.as_bytes(), NUMBER_SEED),
             weight,
         );
         if let Some(year) = as_year(token) {
@@ -408,27 +361,14 @@ fn add_token(token: &str, weight: f32, key: &mut Vec<u8>, counts: &mut Counts) {
     );
 }
 
-/// Writes the key of a number token into `out`: for a plain figure its
-/// digits without separators or leading zeros, so that the forms of one
-/// figure across styles and languages meet (`2,300` = `2.300` = `2300`,
-/// `20.1` = `20,1`, `01` = `1`); any other token (`3:15`, `9-month`) as it is.
-fn number_key(token: &str, out: &mut Vec<u8>) {
-    out.clear();
-    let b = token.as_bytes();
-    let plain = b
-        .iter()
-        .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\''));
-    if !plain {
-        out.extend_from_slice(b);
-        return;
-    }
-    for &c in b.iter().filter(|c| c.is_ascii_digit()) {
-        if c != b'0' || !out.is_empty() {
-            out.push(c);
-        }
-    }
-    if out.is_empty() {
-        out.push(b'0');
+/// Writes the key of a number token into `out`: for a figure its value
+/// read in the article's `style` (`storyweave_text::write_number`), so
+/// that the forms of one figure across styles and languages meet (`2,300`
+/// in English = `2.300` in German = `2300`, `01` = `1`); any other token
+/// (`3:15`, `9-month`, `20,1` in English) as it is.
+fn number_key(token: &str, style: NumberStyle, out: &mut String) {
+    if !storyweave_text::write_number(token, style, out) {
+        out.push_str(token);
     }
 }
 
@@ -444,26 +384,12 @@ fn as_year(token: &str) -> Option<i32> {
     token.parse().ok()
 }
 
-/// Verbs that, right after a name, quote it as a source (`Wilking said`).
-const SPEECH_VERBS: &[&str] = &[
-    "added",
-    "adds",
-    "explained",
-    "said",
-    "says",
-    "stated",
-    "states",
-    "tells",
-    "told",
-    "writes",
-    "wrote",
-];
-
 /// Whether the name at `start..end` of `sentence` is quoted as a source:
 /// followed by a speech verb (`Gregory said`, `Wilking, said`), or by a
 /// short apposition and one (`Castleton, a neighbor, said`), preceded
-/// by `according to`, or by `said` or `says` closing a quote (`"...," said
-/// Wilking`; not `police said Waters had`). A spokesman quoted in every
+/// by `according to`, or by a neutral speech verb that may come before
+/// its speaker closing a quote (`"...," said Wilking`, `"...," wrote
+/// Hoopes`; not `police said Waters had`). A spokesman quoted in every
 /// paragraph is whom an article cites, not whom it is about.
 fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
     let after = sentence.get(end..).unwrap_or("");
@@ -476,12 +402,11 @@ fn quoted_as_source(sentence: &str, start: usize, end: usize) -> bool {
     if ends_with_ignore_case(before, "according to") {
         return true;
     }
-    ["said", "says"].iter().any(|verb| {
-        ends_with_ignore_case(before, verb)
-            && before
-                .get(..before.len() - verb.len())
-                .is_some_and(|rest| rest.trim_end().ends_with(QUOTE_CLOSERS))
-    })
+    let rest = before.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let verb = before.get(rest.len()..).unwrap_or("");
+    lexicon::is_neutral_speech_verb(verb)
+        && lexicon::reporting_verb(verb).is_some_and(|v| v.speaker_may_follow)
+        && rest.trim_end().ends_with(QUOTE_CLOSERS)
 }
 
 /// Longest apposition, in words, between a name and its speech verb
@@ -508,13 +433,15 @@ fn speaks_after_apposition(after: &str) -> bool {
     opens_with_speech_verb(tail.trim_start())
 }
 
-/// Whether the first word of `text` is a speech verb.
+/// Whether the first word of `text` is a neutral speech verb (the
+/// lexicon's `said`, `told`, `wrote`; not `insisted`, which as often
+/// follows the subject of a report as its source).
 fn opens_with_speech_verb(text: &str) -> bool {
     let first = text
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    SPEECH_VERBS.iter().any(|v| first.eq_ignore_ascii_case(v))
+    lexicon::is_neutral_speech_verb(first)
 }
 
 /// Characters that end a quote before an inverted attribution (`said X`).
@@ -576,10 +503,7 @@ fn add_names(
         for (n, w) in storyweave_text::words(phrase).enumerate() {
             let by_position = n == 0 && at_start && !acronym(w.text);
             fold_into(w.text, buf);
-            if buf.chars().count() < 2
-                || stop.contains(buf)
-                || CALENDAR.binary_search(&buf.as_str()).is_ok()
-            {
+            if buf.chars().count() < 2 || stop.contains(buf) || is_calendar_name(buf) {
                 continue;
             }
             let key = xxh3_64_with_seed(buf.as_bytes(), NAME_SEED);
@@ -602,7 +526,7 @@ fn add_names(
         let end = w.start + w.text.len();
         let is_name = (capitalised(w.text) || acronym(w.text)) && {
             fold_into(w.text, &mut lower);
-            CALENDAR.binary_search(&lower.as_str()).is_err()
+            !is_calendar_name(&lower)
         };
         if !is_name {
             flush(run.take(), buf, names, phrases, singles);
@@ -635,6 +559,7 @@ impl Features {
         let language = language_of(article);
         let mut counts = Counts {
             stop: Stopwords::for_language(language),
+            style: NumberStyle::for_language(language),
             ..Counts::default()
         };
         let mut buf = String::new();
@@ -734,11 +659,6 @@ mod tests {
     }
 
     #[test]
-    fn calendar_names_are_sorted() {
-        assert!(CALENDAR.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
     fn multi_word_names_and_acronyms_are_found() {
         let got =
             names_of("Lindsay Lohan checked into the Betty Ford Center, KCNA said on Tuesday.");
@@ -798,20 +718,29 @@ mod tests {
         assert!(!got.contains(&name("putin kim")));
     }
 
-    fn key(token: &str) -> String {
-        let mut out = Vec::new();
-        number_key(token, &mut out);
-        String::from_utf8(out).expect("ascii")
+    fn key(token: &str, language: &str) -> String {
+        let mut out = String::new();
+        number_key(token, NumberStyle::for_language(Some(language)), &mut out);
+        out
     }
 
     #[test]
     fn number_forms_meet_across_styles_and_languages() {
-        assert_eq!(key("2,300"), "2300");
-        assert_eq!(key("2.300"), "2300");
-        assert_eq!(key("20,1"), key("20.1"));
-        assert_eq!(key("01"), "1");
-        assert_eq!(key("0"), "0");
-        assert_eq!(key("3:15"), "3:15");
+        // One rule for every stage (`storyweave_text::numbers`): a figure
+        // is read in its language's style, so in English `2.300` is 2.3
+        // (it used to be keyed 2300 here, while facts and align read 2.3,
+        // and `2.3` met `23`), and `2,300` is 2300. A German `2.300`
+        // is 2300 and meets the English `2,300`.
+        assert_eq!(key("2,300", "en"), "2300");
+        assert_eq!(key("2.300", "en"), "2.3");
+        assert_eq!(key("2.300", "de"), key("2,300", "en"));
+        assert_eq!(key("20,1", "de"), key("20.1", "en"));
+        assert_ne!(key("2.3", "en"), key("23", "en"));
+        assert_eq!(key("01", "en"), "1");
+        assert_eq!(key("0", "en"), "0");
+        assert_eq!(key("3:15", "en"), "3:15");
+        // Not a figure in English: kept as written.
+        assert_eq!(key("20,1", "en"), "20,1");
     }
 
     #[test]
@@ -885,8 +814,6 @@ mod tests {
         assert_eq!(day_of("2nd"), Some(2));
         assert_eq!(day_of("32"), None);
         assert_eq!(day_of("2x"), None);
-        assert_eq!(month_of("Sept"), Some(9));
-        assert_eq!(month_of("Mayor"), None);
     }
 
     #[test]
@@ -958,6 +885,7 @@ mod tests {
         ));
         assert!(quoted("Wilking, said it was odd.", "Wilking"));
         assert!(quoted("\"It is odd,\" said Wilking.", "Wilking"));
+        assert!(quoted("\"It is odd,\" wrote Wilking.", "Wilking"));
         assert!(quoted("It is odd, says Wilking.", "Wilking"));
         assert!(quoted("According to Wilking, it was odd.", "Wilking"));
         assert!(quoted("Wilking told reporters it was odd.", "Wilking"));

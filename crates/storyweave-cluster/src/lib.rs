@@ -22,7 +22,6 @@
 pub mod dedup;
 mod family;
 mod features;
-mod stopwords;
 mod story;
 mod unionfind;
 

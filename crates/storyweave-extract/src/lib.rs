@@ -397,14 +397,10 @@ fn snap(body: &str, r: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Words after which a paragraph cannot have ended.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "but", "in", "on", "at", "by", "for", "with",
-    "from", "that", "which", "who", "its", "their", "his", "her", "as", "than", "into", "is",
-    "was", "were", "are", "be", "has", "have", "had", "said",
-];
-
-/// Whether paragraph `next` continues the sentence `prev` left open.
+/// Whether paragraph `next` continues the sentence `prev` left open: it
+/// starts in lower case, a quotation is open, or `prev` ends in a comma,
+/// a dash or a word that cannot end a sentence (the lexicon's open endings:
+/// `the`, `of`, `said`).
 fn continues(prev: &str, next: &str) -> bool {
     let core = prev.trim_end_matches(['"', '\'', ')', ']']);
     if core.ends_with(['.', '!', '?', ':']) || prev.is_empty() || next.is_empty() {
@@ -413,7 +409,10 @@ fn continues(prev: &str, next: &str) -> bool {
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     let open_quote = prev.bytes().filter(|&b| b == b'"').count() % 2 == 1;
     let last_word = prev.rsplit(' ').next().unwrap_or("");
-    next_lower || open_quote || DANGLING.contains(&last_word) || prev.ends_with([',', ';', '-'])
+    next_lower
+        || open_quote
+        || storyweave_text::lexicon::is_open_ending(last_word)
+        || prev.ends_with([',', ';', '-'])
 }
 
 impl ExtractorBuilder {

@@ -317,17 +317,7 @@ fn is_date_part(s: &str) -> bool {
     parse_date(&with_year).is_some()
         || parse_date(s).is_some()
         || (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .any(|d| d.eq_ignore_ascii_case(s))
+        || storyweave_text::lexicon::weekday_number(s).is_some()
 }
 
 /// `D.C.`, `U.S.` and the like.

@@ -45,13 +45,11 @@ pub(crate) fn extract(ctx: &Ctx<'_>, published: Option<Date>) -> Vec<DateMention
                 Some(weekday(j, prev, wd, future, published))
             } else if let Some(m) = lexicon::month(lw.trim_end_matches('.')).filter(|_| is_cap(w)) {
                 month(s, toks, j, prev, m, w, published)
+            } else if let Some(days) = lexicon::relative_day(lw) {
+                // `yesterday`, `today`, `tonight`, `tomorrow`.
+                Some((j, j, published.map(|p| p.add_days(days)), Granularity::Day))
             } else {
                 match lw {
-                    "yesterday" => {
-                        Some((j, j, published.map(|p| p.add_days(-1)), Granularity::Day))
-                    }
-                    "today" => Some((j, j, published, Granularity::Day)),
-                    "tomorrow" => Some((j, j, published.map(|p| p.add_days(1)), Granularity::Day)),
                     "year" | "month" | "week" if matches!(prev, "last" | "this" | "next") => {
                         let shift = match prev {
                             "last" => -1,

@@ -1,5 +1,13 @@
-//! Small closed word lists the recognisers use. Every function takes an
+//! The recognisers' decisions about words. The word lists themselves —
+//! months, weekdays, relative days, function words, number words, speech
+//! and cue verbs, units and currencies — come from the one lexicon of the
+//! pipeline, [`storyweave_text::lexicon`]; what stays here is what only
+//! the facts stage decides (how strong a cue is, which words make a name
+//! an organisation or a number a designation). Every function takes an
 //! already lowercased ASCII word (see [`crate::lex::lower`]).
+
+use storyweave_text::lexicon as shared;
+use storyweave_text::lexicon::ReportKind;
 
 /// How strongly a verb attributes speech or a claim to its subject.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -14,156 +22,24 @@ pub(crate) enum Strength {
 }
 
 /// A cue verb: its strength and whether the speaker may follow it
-/// (`said Rasmussen`).
+/// (`said Rasmussen`). The verbs are the lexicon's reporting verbs; the
+/// strength is this stage's reading of their kind.
 pub(crate) fn cue(w: &str) -> Option<(Strength, bool)> {
-    use Strength::{Finding, Strong, Weak};
-    Some(match w {
-        "said" | "says" | "say" | "added" | "adds" | "wrote" | "writes" | "asked" | "replied"
-        | "continued" | "explained" | "recalled" | "remarked" | "noted" | "warned"
-        | "cautioned" | "insisted" | "argued" | "stated" | "declared" | "stressed"
-        | "emphasised" | "emphasized" | "admitted" | "acknowledged" | "claimed" | "testified"
-        | "tweeted" | "shouted" | "yelled" | "screamed" | "commented" | "responded"
-        | "answered" | "conceded" | "complained" | "observed" | "recounted" | "posted" => {
-            (Strong, true)
-        }
-        "told" | "tells" | "adding" | "saying" | "announced" | "reported" | "estimated"
-        | "urged" | "predicted" | "according" => (Strong, false),
-        "confirmed" | "pledged" | "called" | "described" | "vowed" | "promised" | "suggested"
-        | "believes" | "believe" | "thinks" => (Weak, false),
-        "identified" | "found" | "showed" | "shows" | "determined" | "ruled" | "listed" => {
-            (Finding, false)
-        }
-        _ => return None,
-    })
+    let verb = shared::reporting_verb(w)?;
+    let strength = match verb.kind {
+        ReportKind::Speech | ReportKind::Participle | ReportKind::Statement => Strength::Strong,
+        ReportKind::Stance => Strength::Weak,
+        ReportKind::Finding => Strength::Finding,
+    };
+    Some((strength, verb.speaker_may_follow))
 }
 
-/// Words that end a noun phrase when walking from a cue verb or a number.
+/// Words that end a noun phrase when walking from a cue verb or a number:
+/// the lexicon's phrase breaks, and words of time, which this stage alone
+/// reads as ends (`a.m.`, `overnight`, `already`, `later`, `previously`).
 pub(crate) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "its"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "with"
-            | "from"
-            | "to"
-            | "into"
-            | "over"
-            | "after"
-            | "before"
-            | "during"
-            | "about"
-            | "than"
-            | "as"
-            | "and"
-            | "or"
-            | "but"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "while"
-            | "because"
-            | "if"
-            | "when"
-            | "where"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "must"
-            | "not"
-            | "do"
-            | "does"
-            | "did"
-            | "also"
-            | "then"
-            | "later"
-            | "now"
-            | "previously"
-            | "it"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "him"
-            | "them"
-            | "us"
-            | "there"
-            | "here"
-            | "so"
-            | "per"
-            | "each"
-            | "around"
-            | "across"
-            | "along"
-            | "under"
-            | "between"
-            | "through"
-            | "since"
-            | "until"
-            | "against"
-            | "among"
-            | "without"
-            | "within"
-            | "up"
-            | "down"
-            | "out"
-            | "off"
-            | "still"
-            | "just"
-            | "only"
-            | "already"
-            | "once"
-            | "yet"
-            | "said"
-            | "says"
-            | "told"
-            | "more"
-            | "most"
-            | "less"
-            | "a.m."
-            | "overnight"
-            | "ago"
-            | "each other"
-            | "all"
-            | "both"
-            | "no"
-            | "nor"
-            | "every"
-    )
+    shared::is_phrase_break(w)
+        || matches!(w, "a.m." | "overnight" | "already" | "later" | "previously")
 }
 
 /// Auxiliaries and adverbs allowed between a subject and its cue verb.
@@ -713,20 +589,17 @@ pub(crate) fn alias_key(key: &str) -> &str {
     }
 }
 
-/// Common words that may start a sentence with a capital letter.
+/// Common words that may start a sentence with a capital letter (among
+/// them the number words `one` to `five`).
 pub(crate) fn is_common_starter(w: &str) -> bool {
     is_stop(w)
+        || shared::cardinal(w).is_some_and(|v| (1..=5).contains(&v))
         || matches!(
             w,
             "during"
                 | "should"
                 | "many"
                 | "some"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
                 | "several"
                 | "few"
                 | "however"
@@ -769,42 +642,25 @@ pub(crate) fn is_common_starter(w: &str) -> bool {
         )
 }
 
-/// Month number of a month name or its abbreviation (`aug`, `sept`).
+/// Month number of an English month name or its abbreviation (`aug`, `sept`).
 pub(crate) fn month(w: &str) -> Option<u8> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    shared::english_month(w)
 }
 
 /// Whether a month word is written in full (abbreviations need a dot or a day).
 pub(crate) fn is_full_month(w: &str) -> bool {
-    w.len() > 4 || matches!(w, "may" | "june" | "july")
+    shared::english_month_name(w).is_some()
 }
 
 /// Weekday number, 0 = Monday .. 6 = Sunday.
 pub(crate) fn weekday(w: &str) -> Option<u8> {
-    Some(match w {
-        "monday" => 0,
-        "tuesday" => 1,
-        "wednesday" => 2,
-        "thursday" => 3,
-        "friday" => 4,
-        "saturday" => 5,
-        "sunday" => 6,
-        _ => return None,
-    })
+    shared::weekday_number(w)
+}
+
+/// Days from the publication day of a relative day word (`yesterday` → -1,
+/// `tonight` → 0).
+pub(crate) fn relative_day(w: &str) -> Option<i64> {
+    shared::relative_day(w)
 }
 
 /// Words that put a weekday in the future (`is expected to ... on Friday`).
@@ -824,80 +680,29 @@ pub(crate) fn is_future_marker(w: &str) -> bool {
     )
 }
 
-/// Value of a number word (`two`..`ninety`).
+/// Value of a number word (`one`..`ninety`; `zero` is not read as a count).
 pub(crate) fn number_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        _ => return None,
-    })
+    shared::cardinal(w).filter(|&v| v > 0).map(f64::from)
 }
 
 /// Multiplier of a scale word (`million`, `bln`).
 pub(crate) fn scale_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "hundred" => 1e2,
-        "thousand" => 1e3,
-        "million" | "mln" | "mn" => 1e6,
-        "billion" | "bln" | "bn" => 1e9,
-        "trillion" | "trn" | "tln" => 1e12,
-        _ => return None,
-    })
+    shared::scale(w).map(|v| v as f64)
+}
+
+/// Multiplier of a scale abbreviation glued to digits (`10m`, `5bn`, `3k`).
+pub(crate) fn glued_scale(w: &str) -> Option<f64> {
+    shared::glued_scale(w).map(|v| v as f64)
 }
 
 /// Currency of a word written after an amount (`kroner`, `stg`).
 pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "dollars" | "dollar" | "usd" => "dollars",
-        "euros" | "euro" | "eur" => "euros",
-        "pounds" | "pound" | "stg" | "sterling" | "gbp" => "pounds",
-        "pence" | "p" => "pence",
-        "kroner" | "krone" | "kronor" | "krona" | "nok" | "sek" | "dkk" => "kroner",
-        "yen" | "jpy" => "yen",
-        "yuan" | "renminbi" | "cny" => "yuan",
-        "rubles" | "roubles" | "ruble" | "rouble" => "rubles",
-        "francs" | "franc" | "chf" => "francs",
-        "won" => "won",
-        "rupees" | "rupee" => "rupees",
-        "cents" | "cent" => "cents",
-        _ => return None,
-    })
+    shared::currency(w)
 }
 
 /// Currency of a symbol written before an amount.
 pub(crate) fn currency_symbol(s: &str) -> Option<&'static str> {
-    Some(match s {
-        "$" => "dollars",
-        "\u{20ac}" => "euros",
-        "\u{a3}" => "pounds",
-        "\u{a5}" => "yen",
-        _ => return None,
-    })
+    shared::currency_symbol(s)
 }
 
 /// Qualifiers before a number, longest first.
@@ -955,76 +760,23 @@ pub(crate) fn is_irregular_plural(w: &str) -> bool {
 /// `decades`): its canonical name and the factor that turns the number into
 /// that unit (`two decades` is 20 `years`; `60 km` is 60 `kilometres`).
 pub(crate) fn unit_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w {
-        "second" | "seconds" | "sec" | "secs" => ("seconds", 1.0),
-        "minute" | "minutes" | "min" | "mins" => ("minutes", 1.0),
-        "hour" | "hours" | "hr" | "hrs" => ("hours", 1.0),
-        "day" | "days" => ("days", 1.0),
-        "week" | "weeks" => ("weeks", 1.0),
-        "month" | "months" => ("months", 1.0),
-        "year" | "years" | "yr" | "yrs" => ("years", 1.0),
-        "decade" | "decades" => ("years", 10.0),
-        "century" | "centuries" => ("years", 100.0),
-        "millimetre" | "millimetres" | "millimeter" | "millimeters" | "mm" => ("millimetres", 1.0),
-        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => ("centimetres", 1.0),
-        "metre" | "metres" | "meter" | "meters" | "m" => ("metres", 1.0),
-        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" | "kms" => {
-            ("kilometres", 1.0)
-        }
-        "inch" | "inches" | "in" => ("inches", 1.0),
-        "foot" | "feet" | "ft" => ("feet", 1.0),
-        "yard" | "yards" | "yd" | "yds" => ("yards", 1.0),
-        "mile" | "miles" | "mi" => ("miles", 1.0),
-        "mph" => ("miles per hour", 1.0),
-        "kph" | "kmh" => ("kilometres per hour", 1.0),
-        "knot" | "knots" => ("knots", 1.0),
-        "gram" | "grams" | "g" => ("grams", 1.0),
-        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => ("kilograms", 1.0),
-        "tonne" | "tonnes" | "ton" | "tons" => ("tonnes", 1.0),
-        "lb" | "lbs" => ("pounds", 1.0),
-        "litre" | "litres" | "liter" | "liters" => ("litres", 1.0),
-        "gallon" | "gallons" => ("gallons", 1.0),
-        "acre" | "acres" => ("acres", 1.0),
-        "hectare" | "hectares" => ("hectares", 1.0),
-        "degree" | "degrees" => ("degrees", 1.0),
-        "magnitude" => ("magnitude", 1.0),
-        "ghz" => ("gigahertz", 1.0),
-        "gb" | "gigabyte" | "gigabytes" => ("gigabytes", 1.0),
-        "tb" | "terabyte" | "terabytes" => ("terabytes", 1.0),
-        _ => return None,
-    })
+    shared::unit(w).map(|u| (u.name, u.factor))
 }
 
 /// The canonical unit of a unit per hour (`km` → `kilometres per hour`).
 pub(crate) fn per_hour(unit: &str) -> Option<&'static str> {
-    Some(match unit {
-        "kilometres" => "kilometres per hour",
-        "miles" => "miles per hour",
-        _ => return None,
-    })
+    shared::per_hour(unit)
 }
 
 /// The denominator of a fraction word (`third` → 3, `quarters` → 4).
 pub(crate) fn fraction_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "half" | "halves" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
-        "fifth" | "fifths" => 5.0,
-        "tenth" | "tenths" => 10.0,
-        _ => return None,
-    })
+    shared::fraction_denominator(w).map(f64::from)
 }
 
 /// Words that count in twelves or pairs after a number or `a` (`five dozen`,
 /// `a pair of`).
 pub(crate) fn group_word(w: &str) -> Option<f64> {
-    Some(match w {
-        "dozen" => 12.0,
-        "pair" => 2.0,
-        "score" => 20.0,
-        _ => return None,
-    })
+    shared::group_size(w).map(f64::from)
 }
 
 /// Nouns that make the number before them a designation, not a quantity:

@@ -545,6 +545,18 @@ mod tests {
     }
 
     #[test]
+    fn relative_days_come_from_the_lexicon() {
+        // `tonight` is one of the lexicon's relative days, like `today`.
+        let f = doc(&["The vote is tonight and the count tomorrow."], wed());
+        let got: Vec<(&str, Option<Date>)> =
+            f.dates.iter().map(|d| (d.text.as_str(), d.date)).collect();
+        assert_eq!(
+            got,
+            [("tonight", wed()), ("tomorrow", Date::new(2025, 8, 14))]
+        );
+    }
+
+    #[test]
     fn money_percent_words_and_skipped_years() {
         let f = doc(
             &[

@@ -7,6 +7,7 @@ use crate::doc::Ctx;
 use crate::lex::{Kind, Tok, is_cap, lower};
 use crate::lexicon;
 use crate::{QuantityKind, QuantityMention};
+use storyweave_text::{NumberStyle, parse_number};
 
 /// A number found at a token: value, first and last token used.
 struct Num {
@@ -44,7 +45,9 @@ fn parse_digits(w: &str) -> Digits {
         None => (w, ""),
     };
     let clean: String = num.chars().filter(|&c| c != ',').collect();
-    let Ok(value) = clean.parse::<f64>() else {
+    // The one reading of figures; the language is not known here, so the
+    // English one (`2.300` is 2.3, `2,300` is 2300).
+    let Some(value) = parse_number(num, NumberStyle::PointDecimal) else {
         return Digits::NotQuantity;
     };
     let number = |unit: Option<String>, scale: Option<f64>, second: Option<f64>| Digits::Number {
@@ -76,12 +79,7 @@ fn parse_digits(w: &str) -> Digits {
     }
     let mut buf = [0u8; 32];
     let lr = lower(rest, &mut buf);
-    if let Some(scale) = match lr {
-        "m" | "mn" | "mln" => Some(1e6),
-        "bn" | "bln" | "b" => Some(1e9),
-        "k" => Some(1e3),
-        _ => None,
-    } {
+    if let Some(scale) = lexicon::glued_scale(lr) {
         return number(None, Some(scale), None);
     }
     if lexicon::unit_word(lr).is_some() && lr.len() > 1 {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lexicon::{is_weekday, month_number};
+
 /// A proleptic Gregorian calendar date; serialized as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -61,33 +63,6 @@ impl Date {
         Date::from_days_since_epoch(self.days_since_epoch() + n)
     }
 }
-
-/// English month names, January first, lower-case.
-pub const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// English weekday names, Monday first (as [`Date::weekday`] counts), lower-case.
-pub const WEEKDAY_NAMES: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Number of days in `month` of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
@@ -303,104 +278,6 @@ fn time_token(t: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
         && core.contains(':')
-}
-
-/// Month names in the other languages the pipeline detects (Spanish,
-/// Italian, Dutch, French, German, Portuguese), lower case, with their
-/// month number; English is [`MONTH_NAMES`].
-const FOREIGN_MONTHS: &[(&str, u8)] = &[
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("novembre", 11),
-    ("dicembre", 12),
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("augustus", 8),
-    ("oktober", 10),
-    ("janvier", 1),
-    ("f\u{e9}vrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("ao\u{fb}t", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("d\u{e9}cembre", 12),
-    ("januar", 1),
-    ("februar", 2),
-    ("m\u{e4}rz", 3),
-    ("dezember", 12),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("mar\u{e7}o", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("dezembro", 12),
-];
-
-/// Month number of a month name: English names and abbreviations (`Aug`,
-/// `Sept`), and the full names of [`FOREIGN_MONTHS`] (`marzo`, `maart`).
-pub(crate) fn month_number(w: &str) -> Option<u8> {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    if w.len() < 3 {
-        return None;
-    }
-    // Compared char by char, lowered on the fly: no allocation on the way
-    // (every line of every article is tried as a date line).
-    let lowered = || w.chars().flat_map(char::to_lowercase);
-    if let Some(&(_, n)) = FOREIGN_MONTHS.iter().find(|(m, _)| m.chars().eq(lowered())) {
-        return Some(n);
-    }
-    if !w.is_ascii() {
-        return None;
-    }
-    let lower = w.to_ascii_lowercase();
-    if lower == "sept" {
-        return Some(9);
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)))
-        .map(|p| p as u8 + 1)
-}
-
-fn is_weekday(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    if w.len() < 3 || !w.is_ascii() {
-        return false;
-    }
-    let lower = w.to_ascii_lowercase();
-    WEEKDAY_NAMES
-        .iter()
-        .any(|d| *d == lower || (lower.len() <= 4 && d.starts_with(&lower)))
 }
 
 /// The `01-Mar-08` form at the start of `s`, and the bytes used.

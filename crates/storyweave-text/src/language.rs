@@ -1,58 +1,14 @@
 //! A tiny language guesser by stop-word counts, enough to tell English news
-//! from Spanish, Italian, Dutch, French or German.
+//! from Spanish, Italian, Dutch, French or German (the marker words are
+//! [`LANGUAGE_MARKERS`], sub-lists of the lexicon's stopwords).
 
+use crate::lexicon::LANGUAGE_MARKERS;
 use crate::words::words;
-
-/// Stop words per language: frequent, short and fairly specific to it.
-const STOP_WORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "is", "that", "for", "with", "was", "said", "have", "has",
-            "he", "it", "by", "from", "on", "are", "were", "this", "which",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "que", "y", "por", "con", "una", "del", "se", "para", "es", "su",
-            "al", "como", "pero", "más",
-        ],
-    ),
-    (
-        "it",
-        &[
-            "il", "di", "che", "e", "per", "non", "una", "della", "sono", "gli", "nel", "alla",
-            "anche", "è", "dei", "ha",
-        ],
-    ),
-    (
-        "nl",
-        &[
-            "het", "een", "van", "dat", "niet", "op", "met", "zijn", "voor", "werd", "ook", "aan",
-            "bij", "naar", "heeft",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "les", "des", "et", "est", "un", "une", "du", "pour", "dans", "qui", "pas",
-            "sur", "au", "avec", "ce", "sont",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "von",
-            "sich", "auf", "für", "dem", "wurde",
-        ],
-    ),
-];
 
 /// Guesses the ISO 639-1 code of `text` (`en`, `es`, `it`, `nl`, `fr`, `de`)
 /// from stop-word counts; `None` when the text is too short or too mixed to say.
 pub fn detect_language(text: &str) -> Option<&'static str> {
-    let mut counts = [0usize; STOP_WORDS.len()];
+    let mut counts = [0usize; LANGUAGE_MARKERS.len()];
     let mut total = 0usize;
     let mut lower = String::new();
     for w in words(text) {
@@ -62,7 +18,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         }
         lower.clear();
         lower.extend(w.text.chars().flat_map(char::to_lowercase));
-        for (k, (_, list)) in STOP_WORDS.iter().enumerate() {
+        for (k, (_, list)) in LANGUAGE_MARKERS.iter().enumerate() {
             if list.contains(&lower.as_str()) {
                 counts[k] += 1;
             }
@@ -78,7 +34,7 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         .unwrap_or(0);
     // Enough evidence, a clear winner, and stop words make up a fair share.
     let sure = top >= 3 && top * 10 >= total && top * 2 > second * 3;
-    sure.then(|| STOP_WORDS[best].0)
+    sure.then(|| LANGUAGE_MARKERS[best].0)
 }
 
 #[cfg(test)]

@@ -272,7 +272,7 @@ fn after_month(ahead: &[u8]) -> bool {
         .map_or(0, |p| p + 1);
     std::str::from_utf8(&t[start..])
         .ok()
-        .and_then(crate::date::month_number)
+        .and_then(crate::lexicon::month_number)
         .is_some()
 }
 

@@ -15,12 +15,18 @@ const TITLES: &[&str] = &[
 ];
 
 /// Other abbreviations: a period after them ends a sentence only when a
-/// common sentence starter follows (`... in the U.S. The ...`).
+/// common sentence starter follows (`... in the U.S. The ...`). Month
+/// abbreviations (`Jan`, `Sept`) count too; they come from the lexicon.
 const ABBREVIATIONS: &[&str] = &[
-    "Jr", "Sr", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "vs", "etc", "approx", "Inc", "Ltd", "Co", "Corp", "Bros", "Ave", "Blvd", "Rd", "est",
-    "Fig", "fig", "al", "cf", "Vol", "vol", "pp", "Dept", "Univ", "Assn",
+    "Jr", "Sr", "vs", "etc", "approx", "Inc", "Ltd", "Co", "Corp", "Bros", "Ave", "Blvd", "Rd",
+    "est", "Fig", "fig", "al", "cf", "Vol", "vol", "pp", "Dept", "Univ", "Assn",
 ];
+
+/// A capitalised month abbreviation (`Jan`, `Sept`; not `May`, a name).
+fn is_month_abbreviation(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && crate::lexicon::month_abbreviation(word).is_some()
+}
 
 /// Capitalised words that usually begin a sentence.
 const STARTERS: &[&str] = &[
@@ -168,6 +174,7 @@ fn abbreviation_blocks(text: &str, dot: usize, after: usize) -> bool {
     let initials = is_initials(word);
     let abbrev = initials
         || ABBREVIATIONS.contains(&word)
+        || is_month_abbreviation(word)
         || word.eq_ignore_ascii_case("e.g")
         || word.eq_ignore_ascii_case("i.e");
     if title {
