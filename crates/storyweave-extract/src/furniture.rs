@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use storyweave_text::date::{MONTH_NAMES, WEEKDAY_NAMES};
+use storyweave_text::lexicon;
 use storyweave_text::{Date, parse_date};
 
 use crate::SetAsideKind;
@@ -721,23 +721,12 @@ fn is_zone(w: &str) -> bool {
         || up.starts_with("UTC-")
 }
 
-/// Whether `w` (any case, an abbreviation's period allowed) is one of
-/// `names` or its abbreviation of three or four letters (`Sept.`, `Thu`).
-fn name_or_abbreviation(names: &[&str], w: &str) -> bool {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    w.len() >= 3
-        && w.is_ascii()
-        && names
-            .iter()
-            .any(|m| *m == w || (w.len() <= 4 && m.starts_with(w.as_str())))
-}
-
 fn month_word(w: &str) -> bool {
-    name_or_abbreviation(&MONTH_NAMES, w)
+    lexicon::month_number(w).is_some()
 }
 
 fn weekday_word(w: &str) -> bool {
-    name_or_abbreviation(&WEEKDAY_NAMES, w)
+    lexicon::is_weekday(w)
 }
 
 /// What one token of a stamp is.
@@ -903,7 +892,9 @@ pub fn leading_stamp(s: &str) -> Option<Stamp> {
             Tok::On => {
                 // `on Nov 10, 2011` opens a stamp in lower case only, or
                 // follows a label (`Published on`).
-                if !(prev == Tok::Label || (i == 0 && raw.starts_with('o'))) {
+                // `posted at 10: 04 am on May 14, 2013`: between a time and its date.
+                let joins = content_end > 0 && matches!(next, Tok::Month | Tok::Weekday | Tok::Day);
+                if !(prev == Tok::Label || (i == 0 && raw.starts_with('o')) || joins) {
                     next_after = Some(at);
                     break;
                 }
@@ -1041,6 +1032,10 @@ mod tests {
             (
                 "(10: 27 am PDT, Jun 11th 2012) Following a refresh, Apple unveiled a laptop.",
                 "Following a refresh, Apple unveiled a laptop.",
+            ),
+            (
+                "posted at 10: 04 am on May 14, 2013 T - Mobile has announced a phone.",
+                "T - Mobile has announced a phone.",
             ),
             (
                 "on Nov 10, 2011 The Sudan Armed Forces attacked a camp.",

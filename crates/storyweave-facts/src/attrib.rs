@@ -27,6 +27,10 @@ pub(crate) struct Cue {
     /// included (`Maral, 45,`): a figure inside it describes the speaker and
     /// is not attributed to them.
     pub subject: (usize, usize),
+    /// The speaker's title or role as the subject phrase gives it
+    /// (`Rep.` of `Rep. Blake Farenthold`, `neighbor` of `said neighbor
+    /// Sheila Rawlins`, `a local farmer` of `Jonas Lie, a local farmer`).
+    pub role: Option<String>,
 }
 
 /// What a subject search found: a name with the token range its phrase
@@ -107,6 +111,10 @@ pub(crate) fn find(
                 Some(Subject::Name(_, span)) => *span,
                 _ => (j, j),
             };
+            let role = match &subject {
+                Some(Subject::Name(n, span)) => role_of(s, toks, *span, n),
+                _ => None,
+            };
             let mut speaker = match subject {
                 Some(Subject::Pronoun) => last_person.clone(),
                 Some(Subject::Name(n, _)) => {
@@ -144,6 +152,7 @@ pub(crate) fn find(
                 verb,
                 speaker,
                 subject: subject_span,
+                role,
             });
             j = end.max(j + 1);
         }
@@ -350,6 +359,41 @@ fn role_strip(s: &str, toks: &[Tok], a: usize, b: usize) -> String {
     s.get(toks[from].start..end).unwrap_or("").to_string()
 }
 
+/// The role in a subject phrase (tokens `a..b`) around the name `name`:
+/// the words before it (`Rep.`, `Henry County Prosecutor`, `neighbor`), else
+/// an appositive after it (`, a local farmer`), without a leading article.
+/// `None` when the phrase is the name alone.
+fn role_of(s: &str, toks: &[Tok], (a, b): (usize, usize), name: &str) -> Option<String> {
+    if b <= a || b > toks.len() || name.is_empty() {
+        return None;
+    }
+    let phrase = s.get(toks[a].start..toks[b - 1].end)?;
+    let at = phrase.find(name)?;
+    let clean = |t: &str| -> Option<String> {
+        let t = t.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        let t = ["the ", "a ", "an ", "The ", "A ", "An "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t)
+            .trim();
+        let words = t.split_whitespace().count();
+        ((1..=8).contains(&words)
+            && t.chars().any(char::is_alphabetic)
+            && !t.chars().any(|c| c.is_ascii_digit()))
+        .then(|| t.to_string())
+    };
+    let before = &phrase[..at];
+    if !before.trim().is_empty() {
+        return clean(before);
+    }
+    let after = &phrase[at + name.len()..];
+    after
+        .trim_start()
+        .starts_with(',')
+        .then(|| clean(after))
+        .flatten()
+}
+
 /// The subject after a cue (`said Rasmussen`, `according to police`).
 fn subject_after(
     s: &str,
@@ -375,7 +419,8 @@ fn subject_after(
     }
     // `said 5-year-old Yamilet Marin`: an age before the name.
     i = skip_age(s, toks, i);
-    // `according to Mr. Lie`
+    // `according to Mr. Lie`: the title is part of the phrase, not the name.
+    let title_at = i;
     if ok(i) && toks.get(i + 1).is_some_and(|t| t.text(s) == ".") {
         let lw = lower(toks[i].text(s), &mut buf);
         if lexicon::is_role(lw) {
@@ -417,7 +462,10 @@ fn subject_after(
     let role_end = r;
     if role_end > k && name_run(role_end) > role_end {
         let e = name_run(role_end);
-        return Some(Subject::Name(role_strip(s, toks, role_end, e), (start, e)));
+        return Some(Subject::Name(
+            role_strip(s, toks, role_end, e),
+            (title_at, e),
+        ));
     }
     if k > start {
         // `said Maral, 45, a teacher`: the age belongs to the subject phrase.
@@ -427,7 +475,27 @@ fn subject_after(
         {
             end = k + 2;
         }
-        return Some(Subject::Name(role_strip(s, toks, start, k), (start, end)));
+        // `said Jonas Lie, a local farmer`: an appositive role closes it.
+        if toks.get(end).is_some_and(|t| t.text(s) == ",")
+            && toks
+                .get(end + 1)
+                .is_some_and(|t| matches!(t.text(s), "a" | "an" | "the"))
+        {
+            let mut e = end + 2;
+            while ok(e) && e - end <= 7 && !is_cap(toks[e].text(s)) {
+                e += 1;
+            }
+            let closes = toks
+                .get(e)
+                .is_none_or(|t| matches!(t.text(s), "." | "," | ";"));
+            if e > end + 2 && closes {
+                end = e;
+            }
+        }
+        return Some(Subject::Name(
+            role_strip(s, toks, start, k),
+            (title_at, end),
+        ));
     }
     if !lower_ok {
         return None;

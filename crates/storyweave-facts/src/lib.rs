@@ -633,6 +633,34 @@ mod tests {
         assert_eq!(f.quotes[1].speaker.as_deref(), Some("Jonas Lie"));
     }
 
+    /// Titles and roles are split off the speaker's name and kept as its role.
+    #[test]
+    fn speaker_roles_are_split_off_the_name() {
+        let f = doc(
+            &[
+                "\"We will rebuild the bridge,\" said Rep. Blake Farenthold.",
+                "\"It hurts a lot today,\" said neighbor Leroy McGee.",
+                "\"The water rose fast,\" said Jonas Lie, a local farmer.",
+                "Henry County Prosecutor Joe Bergacs said: \"No one else was involved in this.\"",
+            ],
+            wed(),
+        );
+        let got: Vec<(Option<&str>, Option<&str>)> = f
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.role.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Blake Farenthold"), Some("Rep.")),
+                (Some("Leroy McGee"), Some("neighbor")),
+                (Some("Jonas Lie"), Some("local farmer")),
+                (Some("Joe Bergacs"), Some("Henry County Prosecutor")),
+            ]
+        );
+    }
+
     #[test]
     fn inverted_and_according_to_speakers() {
         let f = doc(

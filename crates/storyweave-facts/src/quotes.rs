@@ -38,9 +38,11 @@ pub(crate) fn extract(
         });
         let mut speaker = None;
         let mut cue = None;
+        let mut role = None;
         if let Some(c) = attrib::best(near, at) {
             speaker.clone_from(&c.speaker);
             cue = Some(c.verb.clone());
+            role.clone_from(&c.role);
         } else if quote_only(ctx, span) {
             // `X said:` in the sentence before, or the quote before in the
             // same paragraph.
@@ -52,11 +54,13 @@ pub(crate) fn extract(
                 let n = ctx.toks[p].len();
                 let last = cues[p].iter().rev().find(|c| c.speaker.is_some())?;
                 let at_end = last.end + 2 >= n && !ctx.inq[p].iter().any(|&q| q);
-                (t.ends_with(':') || at_end).then(|| (last.speaker.clone(), last.verb.clone()))
+                (t.ends_with(':') || at_end)
+                    .then(|| (last.speaker.clone(), last.verb.clone(), last.role.clone()))
             });
-            if let Some((sp, verb)) = prev_colon {
+            if let Some((sp, verb, r)) = prev_colon {
                 speaker = sp;
                 cue = Some(verb);
+                role = r;
             } else if let Some((_, q)) = out.last().filter(|(k, q)| {
                 let prev = ctx.spans[*k];
                 q.speaker.is_some()
@@ -64,6 +68,7 @@ pub(crate) fn extract(
             }) {
                 speaker.clone_from(&q.speaker);
                 cue.clone_from(&q.cue);
+                role.clone_from(&q.role);
             }
         }
         if speaker.is_none() {
@@ -86,7 +91,7 @@ pub(crate) fn extract(
             QuoteMention {
                 text,
                 speaker,
-                role: None,
+                role,
                 cue,
                 partial,
                 closed: span.closed,

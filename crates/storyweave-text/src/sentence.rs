@@ -167,7 +167,9 @@ fn abbreviation_blocks(text: &str, dot: usize, after: usize) -> bool {
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
     // `May. 3`, `MAR. 14`: a month before its day.
-    if next.starts_with(|c: char| c.is_ascii_digit()) && crate::date::month_number(word).is_some() {
+    if next.starts_with(|c: char| c.is_ascii_digit())
+        && crate::lexicon::month_number(word).is_some()
+    {
         return true;
     }
     let title = TITLES.contains(&word);
