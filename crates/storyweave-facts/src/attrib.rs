@@ -50,6 +50,9 @@ pub(crate) fn find(
     let mut all = Vec::with_capacity(ctx.sents.len());
     let mut before = Vec::with_capacity(ctx.sents.len());
     let mut last_person: Option<String> = None;
+    // Who issued the last document named (`A press release from the Tyler
+    // County Sheriff's Office`): what `the press release stated` means.
+    let mut last_issuer: Option<String> = None;
     let mut buf = [0u8; 32];
     for (si, sent) in ctx.sents.iter().enumerate() {
         // A person opening the sentence is what a later `she said` refers to.
@@ -58,6 +61,9 @@ pub(crate) fn find(
         }
         before.push(last_person.clone());
         let s = sent.text.as_str();
+        if let Some(issuer) = document_issuer(s, &ctx.toks[si], &ctx.inq[si], index) {
+            last_issuer = Some(issuer);
+        }
         let toks = &ctx.toks[si];
         let inq = &ctx.inq[si];
         let mut cues: Vec<Cue> = Vec::new();
@@ -132,7 +138,18 @@ pub(crate) fn find(
                     if person {
                         last_person = Some(name.clone());
                     }
-                    Some(name)
+                    // `the statement said`: its issuer, when one was named.
+                    let document = {
+                        let lw = name.to_lowercase();
+                        lw.split_whitespace()
+                            .last()
+                            .is_some_and(lexicon::is_document_noun)
+                            && !is_cap(name.split_whitespace().last().unwrap_or(""))
+                    };
+                    match (&last_issuer, document) {
+                        (Some(issuer), true) => Some(issuer.clone()),
+                        _ => Some(name),
+                    }
                 }
                 None => None,
             };
@@ -159,6 +176,49 @@ pub(crate) fn find(
         all.push(cues);
     }
     (all, before)
+}
+
+/// The issuer a sentence names for a document: `a statement from
+/// Pittsburgh Public Schools`, `a press release by the sheriff's office`.
+fn document_issuer(s: &str, toks: &[Tok], inq: &[bool], index: &Index) -> Option<String> {
+    let mut buf = [0u8; 32];
+    for k in 0..toks.len() {
+        if inq[k] || !lexicon::is_document_noun(lower(toks[k].text(s), &mut buf)) {
+            continue;
+        }
+        let by = toks
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.text(s), "from" | "by" | "of"));
+        if !by {
+            continue;
+        }
+        let mut a = k + 2;
+        if toks
+            .get(a)
+            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("the"))
+        {
+            a += 1;
+        }
+        let mut b = a;
+        while b < toks.len() && !inq[b] && toks[b].kind == Kind::Word && is_cap(toks[b].text(s)) {
+            b += 1;
+            // `Sheriff's Office`: a possessive inside the name.
+            if toks.get(b).is_some_and(|t| t.text(s) == "'")
+                && toks.get(b + 1).is_some_and(|t| t.text(s) == "s")
+            {
+                b += 2;
+            }
+        }
+        if b > a {
+            let text = s.get(toks[a].start..toks[b - 1].end)?;
+            return Some(
+                index
+                    .resolve(text)
+                    .map_or_else(|| text.to_string(), |(n, _)| n.to_string()),
+            );
+        }
+    }
+    None
 }
 
 /// The end of the object of `told` (`told AFP`, `told reporters`,
@@ -264,6 +324,11 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
                 if is_name_segment(s, toks, k + 1, p) {
                     return Some(Subject::Name(role_strip(s, toks, k + 1, p), (k + 1, c)));
                 }
+                // `the candidate, regional bureaucrat Resulberdy Mammedov,
+                // said`: a role and a name in the appositive name the speaker.
+                if let Some(start) = name_after_role(s, toks, k + 1, p) {
+                    return Some(Subject::Name(role_strip(s, toks, start, p), (k + 1, c)));
+                }
                 let first = toks.get(k + 1)?;
                 let fw = first.text(s);
                 let flw = lower(fw, &mut buf);
@@ -280,6 +345,27 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         }
     }
     None
+}
+
+/// Where a name of two or more capitalised words closing the segment
+/// `a..b` starts, when a lower-case role word stands right before it
+/// (`regional bureaucrat Resulberdy Mammedov`); not after an article or a
+/// preposition (`a spokesman for the Oregon State Police`).
+fn name_after_role(s: &str, toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+    let mut start = b;
+    while start > a && toks[start - 1].kind == Kind::Word && is_cap(toks[start - 1].text(s)) {
+        start -= 1;
+    }
+    if b - start < 2 || start <= a {
+        return None;
+    }
+    let before = toks[start - 1];
+    let mut buf = [0u8; 32];
+    let w = lower(before.text(s), &mut buf);
+    let role_word = before.kind == Kind::Word
+        && before.text(s).starts_with(|c: char| c.is_lowercase())
+        && !lexicon::is_stop(w);
+    role_word.then_some(start)
 }
 
 /// The noun phrase ending at token `p`, walking backwards.

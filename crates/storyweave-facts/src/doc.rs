@@ -131,6 +131,21 @@ impl<'a> Ctx<'a> {
                         open = Some((i, j));
                     }
                     Some((s0, t0)) => {
+                        // `" I'm disappointed, ..., neighbor Constance Jones
+                        // said. " These young people ...`: the closing mark was
+                        // dropped, and this mark opens the next quotation.
+                        if let Some(comma) = trailing_attribution(sents, &toks, i, j, (s0, t0)) {
+                            spans.push(Span {
+                                s0,
+                                t0,
+                                s1: i,
+                                t1: comma,
+                                closed: false,
+                                opened: true,
+                            });
+                            open = Some((i, j));
+                            continue;
+                        }
                         open = None;
                         spans.push(Span {
                             s0,
@@ -184,6 +199,52 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The comma that starts an attribution closing the words before the mark
+/// at `(i, j)` — `, X said.`, `, said X.` with one to four capitalised
+/// words and a cue, then the sentence's end — when the quotation opened at
+/// `open` holds it. Such words end a quotation whose closing mark was
+/// dropped; they are never inside one.
+fn trailing_attribution(
+    sents: &[Sentence],
+    toks: &[Vec<Tok>],
+    i: usize,
+    j: usize,
+    open: (usize, usize),
+) -> Option<usize> {
+    let ts = toks.get(i)?;
+    let text = &sents.get(i)?.text;
+    if j < 2 || ts[j - 1].text(text) != "." {
+        return None;
+    }
+    let from = if open.0 == i { open.1 + 1 } else { 0 };
+    let comma = (from..j - 1)
+        .rev()
+        .take(7)
+        .find(|&k| ts[k].text(text) == ",")?;
+    let words: Vec<&Tok> = ts[comma + 1..j - 1]
+        .iter()
+        .filter(|t| t.kind != Kind::Punct)
+        .collect();
+    let mut buf = [0u8; 32];
+    let cue_at = words
+        .iter()
+        .position(|t| lexicon::cue(lower(t.text(text), &mut buf)).is_some())?;
+    let names: Vec<&&Tok> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != cue_at)
+        .map(|(_, t)| t)
+        .collect();
+    let shape = (cue_at == words.len() - 1 || cue_at == 0)
+        && (1..=5).contains(&names.len())
+        && names
+            .iter()
+            .rev()
+            .take(2)
+            .all(|t| crate::lex::is_cap(t.text(text)));
+    shape.then_some(comma)
+}
+
 /// Ends a quotation whose closing mark is missing. It opened at `(s0, t0)`;
 /// `last` is the last sentence it may reach. It runs to `last` when
 /// `continues` (the next paragraph opens with a mark), else to the end of
@@ -196,15 +257,23 @@ fn end_unclosed(
     sents: &[Sentence],
     toks: &[Vec<Tok>],
 ) -> Span {
-    let s1 = if continues { last.max(s0) } else { s0 };
+    // A mark closing its sentence (`... said." These young people ...`)
+    // opens a quotation whose words are in the next sentence.
+    let at_end = t0 + 1 >= toks.get(s0).map_or(0, Vec::len);
+    let (first, from) = if at_end && s0 < last {
+        (s0 + 1, 0)
+    } else {
+        (s0, t0 + 1)
+    };
+    let s1 = if continues { last.max(first) } else { first };
     let n = toks.get(s1).map_or(0, Vec::len);
     let mut t1 = n;
-    if !continues && let Some(ts) = toks.get(s0) {
-        let text = &sents[s0].text;
+    if !continues && let Some(ts) = toks.get(first) {
+        let text = &sents[first].text;
         let mut buf = [0u8; 32];
         // The last comma after which only capitalised words, a cue verb
         // and closing punctuation follow.
-        for c in (t0 + 1..n).rev() {
+        for c in (from..n).rev() {
             if ts[c].text(text) != "," {
                 continue;
             }

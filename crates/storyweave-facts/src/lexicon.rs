@@ -70,6 +70,15 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she")
 }
 
+/// Nouns of a document that speaks for its issuer: `the statement said`,
+/// `the press release stated` are the words of whoever issued it.
+pub(crate) fn is_document_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement" | "release" | "communique" | "communiqué" | "announcement" | "notice"
+    )
+}
+
 /// Role and honorific words: `President X`, `leader X`, `Mr X`.
 pub(crate) fn is_role(w: &str) -> bool {
     matches!(

@@ -633,6 +633,57 @@ mod tests {
         assert_eq!(f.quotes[1].speaker.as_deref(), Some("Jonas Lie"));
     }
 
+    /// A source that drops a closing mark before `, X said.` still ends the
+    /// quotation there, and the mark after `said.` opens the next one; a role
+    /// and a name in an appositive (`the candidate, regional bureaucrat X,
+    /// said`) give the name.
+    #[test]
+    fn dropped_closing_marks_and_appositive_names() {
+        let f = doc(
+            &[
+                "\"I'm very disappointed in the situation here, neighbor Constance Jones said.\" These young people have so much potential.\"",
+                "\"I will support the president,\" the candidate, regional bureaucrat Resul Mammedov, said.",
+            ],
+            wed(),
+        );
+        let got: Vec<(&str, Option<&str>)> = f
+            .quotes
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "I'm very disappointed in the situation here",
+                    Some("Constance Jones")
+                ),
+                (
+                    "These young people have so much potential.",
+                    Some("Constance Jones")
+                ),
+                ("I will support the president", Some("Resul Mammedov")),
+            ]
+        );
+    }
+
+    /// A document speaks for whoever issued it: `the statement said` after
+    /// `a statement from X` is X's.
+    #[test]
+    fn a_statement_speaks_for_its_issuer() {
+        let f = doc(
+            &[
+                "A statement from Pittsburgh Public Schools says the boy was a senior.",
+                "The statement called him \"a leader who pushed his peers to a higher level.\"",
+            ],
+            wed(),
+        );
+        assert_eq!(
+            f.quotes[0].speaker.as_deref(),
+            Some("Pittsburgh Public Schools")
+        );
+    }
+
     /// Titles and roles are split off the speaker's name and kept as its role.
     #[test]
     fn speaker_roles_are_split_off_the_name() {

@@ -533,6 +533,10 @@ fn check_indices(a: &Article, f: &DocumentFacts) {
         assert!(q.sentence <= q.end_sentence && q.end_sentence < n);
         assert!(a.sentences[q.sentence].text.is_char_boundary(q.start));
         assert!(q.end <= a.sentences[q.end_sentence].text.len());
+        assert!(a.sentences[q.end_sentence].text.is_char_boundary(q.end));
+        if q.sentence == q.end_sentence {
+            assert!(q.start <= q.end, "{q:?}");
+        }
     }
     for q in &f.quantities {
         assert!(q.sentence < n && ok(q.sentence, q.start, q.end));

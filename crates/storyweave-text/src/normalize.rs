@@ -116,8 +116,26 @@ pub fn normalize_inline(src: &str, base: usize) -> Mapped {
             None => i,
         }
     };
+    // Which way each curly double quote of the source faced (`“` opens, `”`
+    // closes), by its position in the pre-text: stage 2 spaces a mark by it.
+    let mut facing = Vec::new();
+    if let Some(m) = &premap {
+        for (i, _) in pre.match_indices('"') {
+            match m
+                .get(i)
+                .and_then(|&o| src.get(o..))
+                .and_then(|t| t.chars().next())
+            {
+                Some('\u{201C}') => facing.push((i, true)),
+                Some('\u{201D}') => facing.push((i, false)),
+                _ => {}
+            }
+        }
+    }
     // Stage 2: markdown, spacing and tokenizer repairs in one pass.
-    let mut out = Inline::new(&pre, map).run();
+    let mut inline = Inline::new(&pre, map);
+    inline.facing = facing;
+    let mut out = inline.run();
     // Removing characters can leave a combining mark next to a base it now
     // composes with; recompose so the result stays NFC (and idempotent).
     if !out.text.is_ascii() && is_nfc_quick(out.text.chars()) != IsNormalized::Yes {
@@ -249,6 +267,9 @@ struct Inline<'a, F: Fn(usize) -> usize> {
     url_end: Option<usize>,
     /// Where a link whose text has not started yet opened (`[` or `![`).
     open_at: Option<usize>,
+    /// Pre-text positions of the double quotes that were curly in the
+    /// source, with whether they opened (`“`) or closed (`”`); sorted.
+    facing: Vec<(usize, bool)>,
 }
 
 /// How far ahead a markdown link or code span is looked for.
@@ -296,6 +317,7 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
             in_url: false,
             url_end: None,
             open_at: None,
+            facing: Vec::new(),
         }
     }
 
@@ -370,6 +392,10 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
     /// ends with, splits a number or an abbreviation that a tokenizer spaced
     /// out: `170, 000`, `6. 1`, `a. m.`, `U. S.`. Such a space is dropped.
     fn tokenized_join(&self, i: usize) -> bool {
+        // The stop ends a URL (or is its last byte): a URL is no initial.
+        if self.url_end.is_some_and(|e| e + 1 >= self.text.len()) {
+            return false;
+        }
         let t = self.text.as_bytes();
         let Some((&mark, before)) = t.split_last() else {
             return false;
@@ -412,6 +438,7 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
             && !before[before.len() - 2].is_ascii_alphanumeric()
             && a.first().is_some_and(u8::is_ascii_alphabetic)
             && a.get(1) == Some(&b'.')
+            && a.get(2) != Some(&b'.')
             && before.last().map(u8::is_ascii_uppercase) == a.first().map(u8::is_ascii_uppercase)
     }
 
@@ -438,10 +465,34 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
                     .last()
                     .is_some_and(|p| p.is_alphanumeric() || ".,;:!?".contains(p));
                 let next = self.char_at(i + src_len);
-                let free_after = next.is_some_and(char::is_whitespace);
+                // A space after, then a word: the space survives this pass
+                // (a stop after it would take it away), so a second reading
+                // sees the same spacing.
+                let free_after = next.is_some_and(char::is_whitespace)
+                    && self
+                        .s
+                        .get(i + src_len..)
+                        .and_then(|t| t.trim_start().chars().next())
+                        .is_some_and(char::is_alphanumeric);
                 let word_after = next.is_some_and(char::is_alphanumeric);
                 let inside = self.dquotes % 2 == 1;
-                if inside && !glued_before && word_after && self.last() == Some(' ') {
+                // A curly mark says which way it faced in the source.
+                let curly = self
+                    .facing
+                    .binary_search_by_key(&i, |&(p, _)| p)
+                    .ok()
+                    .map(|k| self.facing[k].1);
+                // `regret. ” An`: a curly closing mark after a space, while
+                // none seems open, closes; it is glued to the stop before it
+                // so that a second reading sees it close too.
+                let t = self.text.trim_end_matches(' ');
+                // (Nothing is glued onto a URL, so not after one.)
+                let stop_before = t
+                    .ends_with(|p: char| p.is_alphanumeric() || ".,;:!?".contains(p))
+                    && self.url_end != Some(t.len());
+                if curly == Some(false) && !inside && free_after && stop_before {
+                    self.pop_space();
+                } else if inside && !glued_before && word_after && self.last() == Some(' ') {
                     // An opening mark while one seems open: it stays open.
                 } else if !inside && glued_before && free_after {
                     // A closing mark while none seems open: it stays closed.
@@ -872,5 +923,23 @@ mod tests {
         assert!(t.contains("unreal,\" said neighbor"), "{t}");
         let t = normalize_inline("He said \" we will win \" and left.", 0).text;
         assert_eq!(t, "He said \"we will win\" and left.");
+    }
+
+    /// Inputs where a second normalization once changed the first one's
+    /// output: a stop after a URL read as an initial, an ellipsis after a
+    /// letter read as one, a closing mark whose space a stop took away, a
+    /// curly closing mark after a URL.
+    #[test]
+    fn normalizing_twice_changes_nothing() {
+        for s in [
+            "<https://x.io/a_b>. *a\u{2026}",
+            "``s. a*\u{2026}",
+            ".`` . ``*",
+            "<https://x.io/a_b>> \u{201d} https://y.org",
+            "It was over. \u{201d} An inquiry began.",
+        ] {
+            let once = normalize_inline(s, 0).text;
+            assert_eq!(normalize_inline(&once, 0).text, once, "{s:?}");
+        }
     }
 }
