@@ -7,7 +7,6 @@
 //! article), so ingest does not need to know about them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
@@ -183,14 +182,15 @@ fn label_text(v: &serde_json::Value) -> Option<String> {
     }
 }
 
-/// Reads the `cluster` field of every line of a plain JSONL file. Lines that
+/// Reads the `cluster` field of every line of a JSONL file (plain, gzip or
+/// zstd, told by its first bytes). Lines that
 /// are not JSON objects or have no label are left out (ingest reports them).
 fn read_gold(path: &Path) -> std::result::Result<Gold, RunError> {
     let fail = |e: std::io::Error| RunError::Input {
         path: path.display().to_string(),
         source: e,
     };
-    let mut reader = BufReader::new(File::open(path).map_err(fail)?);
+    let mut reader = BufReader::new(storyweave_ingest::open_decompressed(path).map_err(fail)?);
     let mut gold = Gold::default();
     let mut line = Vec::new();
     let mut number = 0u64;

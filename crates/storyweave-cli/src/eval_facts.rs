@@ -8,7 +8,6 @@
 //! --facts` and `stories`; only the gold lines' ids tie the two together.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
@@ -64,7 +63,7 @@ struct FactsResult {
 /// Reads the gold file: one JSON object per non-blank line.
 fn read_gold(path: &Path) -> Result<Vec<GoldLine>, RunError> {
     let shown = path.display().to_string();
-    let file = File::open(path).map_err(|source| RunError::Input {
+    let file = storyweave_ingest::open_decompressed(path).map_err(|source| RunError::Input {
         path: shown.clone(),
         source,
     })?;

@@ -864,6 +864,32 @@ fn eval_scores_stories_against_the_cluster_labels() {
     assert!(all["bcubed"]["recall"].as_f64().expect("number") < 1.0);
 }
 
+/// A gold file compressed like the inputs is read the same as a plain one:
+/// the labels are found, not just the documents.
+#[test]
+fn eval_reads_gzipped_gold_labels() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let gz = dir.path().join("labelled.jsonl.gz");
+    let plain = std::fs::read(eval_fixture()).expect("fixture");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("create"),
+        flate2::Compression::default(),
+    );
+    enc.write_all(&plain).expect("gzip");
+    enc.finish().expect("finish");
+    let a = json(&run(&["eval", "--format", "json", &eval_fixture()]));
+    let b = json(&run(&[
+        "eval",
+        "--format",
+        "json",
+        gz.to_str().expect("utf-8 path"),
+    ]));
+    assert_eq!(b["documents"], 6, "{b}");
+    assert_eq!(b["unlabelled"], 1);
+    assert_eq!(a["scores"], b["scores"]);
+}
+
 /// A follow-up seventeen days on, in other words: the split is explained by
 /// the parts of its score, the time decay pulling it under the bar.
 #[test]

@@ -86,6 +86,15 @@ impl<R: Read> Read for Prefixed<R> {
     }
 }
 
+/// Opens the file at `path` for reading, decompressed when its first bytes
+/// say gzip or zstd (whatever its name), so every side file a command reads
+/// (gold labels, annotations) may be compressed like the inputs.
+pub fn open_decompressed(path: &std::path::Path) -> io::Result<Box<dyn Read + Send>> {
+    let file = std::fs::File::open(path)?;
+    let (reader, _) = decompress(Box::new(file));
+    Ok(reader)
+}
+
 /// Looks at the first bytes of `raw` and wraps it in the matching
 /// decompressor. Never fails: a read error is replayed to the caller on its
 /// first read, so it is reported where the data would have been.

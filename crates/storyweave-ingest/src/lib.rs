@@ -32,6 +32,7 @@ mod summary;
 pub mod warc;
 
 pub use charset::{charset_from_content_type, decode_html};
+pub use decode::open_decompressed;
 pub use ingest::{
     DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_LINE_BYTES, Ingest, IngestBuilder, Items,
 };
