@@ -46,10 +46,14 @@ pub(crate) fn find(
     ctx: &Ctx<'_>,
     index: &Index,
     lead_person: &[Option<String>],
+    introduced: &[Option<String>],
 ) -> (Vec<Vec<Cue>>, Vec<Option<String>>) {
     let mut all = Vec::with_capacity(ctx.sents.len());
     let mut before = Vec::with_capacity(ctx.sents.len());
     let mut last_person: Option<String> = None;
+    // The person last spoken of: a speaker, a sentence's subject, or someone
+    // introduced by full name; what `the chief said` refers to.
+    let mut last_named: Option<String> = None;
     // Who issued the last document named (`A press release from the Tyler
     // County Sheriff's Office`): what `the press release stated` means.
     let mut last_issuer: Option<String> = None;
@@ -58,6 +62,7 @@ pub(crate) fn find(
         // A person opening the sentence is what a later `she said` refers to.
         if let Some(Some(p)) = lead_person.get(si) {
             last_person = Some(p.clone());
+            last_named = Some(p.clone());
         }
         before.push(last_person.clone());
         let s = sent.text.as_str();
@@ -122,9 +127,14 @@ pub(crate) fn find(
                 _ => None,
             };
             let mut speaker = match subject {
-                Some(Subject::Pronoun) => last_person.clone(),
+                // `he told E! News` right after a sentence that introduced
+                // someone new by full name is that person.
+                Some(Subject::Pronoun) => si
+                    .checked_sub(1)
+                    .and_then(|p| introduced.get(p).cloned().flatten())
+                    .or_else(|| last_person.clone()),
                 Some(Subject::Name(n, _)) => {
-                    let (name, person) = match index.resolve(&n) {
+                    let (mut name, person) = match index.resolve(&n) {
                         Some((name, kind)) => (
                             name.to_string(),
                             kind == EntityKind::Person
@@ -135,8 +145,26 @@ pub(crate) fn find(
                             (n, person)
                         }
                     };
-                    if person {
+                    // `the chief said`, `the Taradise star said`: a person
+                    // named by what they are is the person last spoken of.
+                    // Only a definite phrase does (`a witness said` brings
+                    // in someone new), and only to a person named in full.
+                    let head = name.split_whitespace().last().unwrap_or("");
+                    let the = |k: usize| {
+                        toks.get(k)
+                            .is_some_and(|t| t.text(s).eq_ignore_ascii_case("the"))
+                    };
+                    let definite =
+                        the(subject_span.0) || subject_span.0.checked_sub(1).is_some_and(the);
+                    let described = !person
+                        && definite
+                        && head.starts_with(|c: char| c.is_lowercase())
+                        && lexicon::is_person_noun(lower(head, &mut buf));
+                    if described && let Some(p) = last_named.as_ref().filter(|p| p.contains(' ')) {
+                        name = p.clone();
+                    } else if person {
                         last_person = Some(name.clone());
+                        last_named = Some(name.clone());
                     }
                     // `the statement said`: its issuer, when one was named.
                     let document = {
@@ -172,6 +200,11 @@ pub(crate) fn find(
                 role,
             });
             j = end.max(j + 1);
+        }
+        if let Some(Some(p)) = introduced.get(si)
+            && !cues.iter().any(|c| c.speaker.is_some())
+        {
+            last_named = Some(p.clone());
         }
         all.push(cues);
     }
@@ -437,6 +470,10 @@ fn role_strip(s: &str, toks: &[Tok], a: usize, b: usize) -> String {
     for (k, t) in toks.iter().enumerate().take(b.saturating_sub(1)).skip(a) {
         if lexicon::is_role(lower(t.text(s), &mut buf)) {
             from = k + 1;
+            // The title's abbreviating stop (`Sgt.`) is not part of the name.
+            if from + 1 < b && toks[from].text(s) == "." {
+                from += 1;
+            }
         }
     }
     let last = toks[b - 1].text(s);
@@ -519,6 +556,14 @@ fn subject_after(
     while ok(k) && is_cap(toks[k].text(s)) {
         org |= lexicon::is_org_word(lower(toks[k].text(s), &mut buf));
         k += 1;
+        // `Bloomington Police Sgt. Marty Earley`: an abbreviated title goes on.
+        if toks.get(k).is_some_and(|t| t.text(s) == ".")
+            && lexicon::is_role(lower(toks[k - 1].text(s), &mut buf))
+            && ok(k + 1)
+            && is_cap(toks[k + 1].text(s))
+        {
+            k += 1;
+        }
         // `University of X`, but not `Priya Raman of Holloway Securities`.
         if org
             && ok(k + 1)

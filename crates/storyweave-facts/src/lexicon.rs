@@ -79,6 +79,50 @@ pub(crate) fn is_document_noun(w: &str) -> bool {
     )
 }
 
+/// Nouns naming one person by what they are (`the actress`, `the
+/// neighbor`, `the Taradise star`): as a speaker they mean the person the
+/// text is about, never an institution (`police`, `officials` are not here).
+pub(crate) fn is_person_noun(w: &str) -> bool {
+    is_role(w)
+        || matches!(
+            w,
+            "star"
+                | "actress"
+                | "actor"
+                | "singer"
+                | "rapper"
+                | "neighbor"
+                | "neighbour"
+                | "witness"
+                | "resident"
+                | "mother"
+                | "father"
+                | "wife"
+                | "husband"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+                | "grandmother"
+                | "grandfather"
+                | "uncle"
+                | "aunt"
+                | "friend"
+                | "victim"
+                | "suspect"
+                | "driver"
+                | "owner"
+                | "teacher"
+                | "coach"
+                | "publicist"
+                | "pastor"
+                | "priest"
+                | "veteran"
+                | "woman"
+                | "man"
+        )
+}
+
 /// Role and honorific words: `President X`, `leader X`, `Mr X`.
 pub(crate) fn is_role(w: &str) -> bool {
     matches!(

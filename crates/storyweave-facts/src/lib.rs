@@ -414,7 +414,29 @@ impl FactExtractor {
                 }
             }
         }
-        let (cues, last_person) = attrib::find(&ctx, &index, &lead_person);
+        // A person introduced by full name in a sentence with no quotation
+        // (`The move comes as a surprise to Reunion Pictures' Matthew
+        // O'Connor, who ...`) is whom the next `he told E! News` means, the
+        // way news introduces a new speaker.
+        let mut introduced = vec![None; article.sentences.len()];
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for e in &ents {
+            let first_time = seen.insert(e.name.as_str());
+            let s = &ctx.sents[e.sentence].text;
+            let quoted = ctx.toks[e.sentence].iter().any(|t| t.text(s) == "\"");
+            // `Reunion Pictures' Matthew O'Connor`: an owner is not the one.
+            let possessive = s[e.end..].starts_with('\'');
+            if e.kind == EntityKind::Person
+                && first_time
+                && e.text.split_whitespace().count() >= 2
+                && !quoted
+                && !possessive
+                && introduced[e.sentence].is_none()
+            {
+                introduced[e.sentence] = Some(e.name.clone());
+            }
+        }
+        let (cues, last_person) = attrib::find(&ctx, &index, &lead_person, &introduced);
         let quotes = quotes::extract(&ctx, &cues, &last_person, self.min_quote_words);
         let quote_speaker = |s: usize, t: usize| -> Option<Option<String>> {
             let g = ctx.global(s, t);
@@ -681,6 +703,35 @@ mod tests {
         assert_eq!(
             f.quotes[0].speaker.as_deref(),
             Some("Pittsburgh Public Schools")
+        );
+    }
+
+    /// `the chief said` is the person last spoken of, here one introduced
+    /// by full name with a title; `he told` right after someone new is
+    /// introduced is that person; `a witness said` stays unnamed; an
+    /// abbreviated title inside the name (`Police Sgt. Marty Earley`).
+    #[test]
+    fn described_and_newly_introduced_speakers() {
+        let f = doc(
+            &[
+                "Dayton Police Chief Richard Biehl discussed gun crime on Wednesday.",
+                "\"It is not the first time I have come before the media,\" the chief said.",
+                "The move surprised Reunion Pictures' Matthew O'Connor, who produced her film.",
+                "\"Tara was always completely professional,\" he told E! News.",
+                "\"They were staying in the dark part of the street,\" a witness said.",
+                "\"The driver was uncooperative the whole time,\" said Bloomington Police Sgt. Marty Earley.",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Richard Biehl"),
+                Some("Matthew O'Connor"),
+                Some("witness"),
+                Some("Marty Earley"),
+            ]
         );
     }
 

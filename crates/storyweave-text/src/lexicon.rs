@@ -909,7 +909,7 @@ pub fn reporting_verb(word: &str) -> Option<ReportingVerb> {
             | "stressed" | "emphasised" | "emphasized" | "admitted" | "acknowledged"
             | "claimed" | "testified" | "tweeted" | "shouted" | "yelled" | "screamed"
             | "commented" | "responded" | "answered" | "conceded" | "complained" | "observed"
-            | "recounted" | "posted" => (Speech, true),
+            | "recounted" | "posted" | "echoed" | "echoes" => (Speech, true),
             "told" | "tells" => (Speech, false),
             "adding" | "saying" => (Participle, false),
             "announced" | "reported" | "estimated" | "urged" | "predicted" | "according" => {
