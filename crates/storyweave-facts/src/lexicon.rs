@@ -884,6 +884,7 @@ pub(crate) fn is_not_counted_after_one(w: &str) -> bool {
     matches!(
         w,
         "of" | "another"
+            | "else"
             | "day"
             | "time"
             | "way"

@@ -829,6 +829,11 @@ mod tests {
             "It happened at 5126 Clinton Drive near the Ultimate Place 2 B Bar.",
             "The Six Flags park sent code 274637 to Channel 4 viewers.",
             "He fired a .40 caliber handgun in the 1982-83 season.",
+            "Anyone with information should contact police at (203) 574 - 6941.",
+            "Call the tip line, 1 - 866 - 7LOCKUP, or tell 2 NEWS.",
+            "She was struck as she walked into the store at 200 W. American Blvd. on Wednesday.",
+            "It was reported at a home on Kentucky 218 in the Pierce area.",
+            "No one else could describe the shooter, and each one containing a chip was sold.",
         ] {
             assert_eq!(figures(s), [], "{s}");
         }

@@ -240,7 +240,18 @@ fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
         let next = lw_at(j + 1)?;
         // `one` before a plural (`one carries`, `one says`) is a pronoun.
         let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss");
-        if lexicon::is_stop(&next) || lexicon::is_not_counted_after_one(&next) || plural {
+        // `no one`, `each one`, `any one`: a pronoun with its determiner.
+        let determined = j >= 1
+            && toks[j - 1].kind == Kind::Word
+            && matches!(
+                toks[j - 1].text(s).to_ascii_lowercase().as_str(),
+                "no" | "each" | "any" | "every" | "some"
+            );
+        if lexicon::is_stop(&next)
+            || lexicon::is_not_counted_after_one(&next)
+            || plural
+            || determined
+        {
             return None;
         }
     }
@@ -274,12 +285,36 @@ fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
         return true;
     }
     let next = lw_at(j + 1, &mut buf);
+    let preposition =
+        next.as_deref() == Some("in") && toks.get(j + 2).is_some_and(|t| t.kind == Kind::Word);
     let measured = next.as_deref().is_some_and(|n| {
         n == "percent"
             || lexicon::scale_word(n).is_some()
             || lexicon::currency_word(n).is_some()
-            || lexicon::unit_word(n).is_some()
+            || (lexicon::unit_word(n).is_some() && !preposition)
     }) || toks.get(j + 1).is_some_and(|n| n.text(s) == "%");
+    // `2 NEWS`, `WAVE 3 News`: a number before a word in capitals is a name's.
+    if !measured
+        && toks.get(j + 1).is_some_and(|n| {
+            let t = n.text(s);
+            n.kind == Kind::Word && t.len() >= 3 && t.bytes().all(|b| b.is_ascii_uppercase())
+        })
+    {
+        return true;
+    }
+    // `(203) 574 - 6941`: an area code in brackets before a number.
+    let area_code = |k: usize| {
+        k >= 1
+            && toks[k - 1].text(s) == "("
+            && toks.get(k + 1).is_some_and(|t| t.text(s) == ")")
+            && toks[k].text(s).len() == 3
+    };
+    if area_code(j) && toks.get(j + 2).is_some_and(|t| t.kind == Kind::Number) {
+        return true;
+    }
+    if j >= 3 && toks[j - 1].text(s) == ")" && area_code(j - 2) {
+        return true;
+    }
     // Long ungrouped digit strings are ids and codes.
     if !measured && w.len() >= 5 && w.bytes().all(|b| b.is_ascii_digit()) {
         return true;
@@ -322,13 +357,17 @@ fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
     }
     // An address: capitalised words then a street word.
     let mut k = j + 1;
-    while k < toks.len() && k <= j + 4 && toks[k].kind == Kind::Word && is_cap(toks[k].text(s)) {
+    while k < toks.len() && k <= j + 5 && toks[k].kind == Kind::Word && is_cap(toks[k].text(s)) {
         if lw_at(k, &mut buf)
             .as_deref()
             .is_some_and(lexicon::is_street_word)
             && k > j + 1
         {
             return true;
+        }
+        // `200 W. American Blvd.`: a compass letter and its stop.
+        if toks[k].text(s).len() == 1 && toks.get(k + 1).is_some_and(|t| t.text(s) == ".") {
+            k += 1;
         }
         k += 1;
     }
@@ -362,16 +401,25 @@ fn hyphen_chain(s: &str, toks: &[Tok], j: usize) -> usize {
     while is_dash(b + 1) && is_num(b + 2) {
         b += 2;
     }
-    (a..=b)
+    // `(203) 574 - 6941`: an area code in brackets opens the chain.
+    let area = usize::from(
+        a >= 3
+            && toks[a - 1].text(s) == ")"
+            && toks[a - 3].text(s) == "("
+            && is_num(a - 2)
+            && toks[a - 2].text(s).len() == 3,
+    );
+    area + (a..=b)
         .step_by(2)
         .map(|k| {
             toks[k]
                 .text(s)
                 .split('-')
-                .filter(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
+                // A vanity group (`7LOCKUP`) counts: it starts with a digit.
+                .filter(|g| g.starts_with(|c: char| c.is_ascii_digit()))
                 .count()
         })
-        .sum()
+        .sum::<usize>()
 }
 
 /// Whether token `k` is a capitalised word only because it starts the
@@ -597,7 +645,11 @@ fn measure(s: &str, toks: &[Tok], j: usize, num: &Num, currency: Option<&'static
         } else {
             (m.last + 1, false)
         };
-        if let Some(n) = lw_at(k)
+        // `Kentucky 218 in the Pierce area`: `in` before a word is the
+        // preposition, not inches.
+        let preposition = lw_at(k).as_deref() == Some("in")
+            && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word);
+        if let Some(n) = lw_at(k).filter(|_| !preposition)
             && (lexicon::unit_word(&n).is_some() || !hyphen)
         {
             if n == "percent"
