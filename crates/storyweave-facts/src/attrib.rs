@@ -105,8 +105,24 @@ pub(crate) fn find(
             // A participle (`..., saying ...`, `a call ... saying`) takes
             // no subject of its own: it continues the sentence's speaker.
             let participle = lw.ends_with("ing") && !according;
+            // `he was quoted as saying`: the subject of `was quoted`.
+            let quoted_as = participle
+                && j >= 2
+                && toks[j - 1].text(s).eq_ignore_ascii_case("as")
+                && toks[j - 2].text(s).eq_ignore_ascii_case("quoted");
             let subject = if according {
                 subject_after(s, toks, inq, end, true)
+            } else if quoted_as {
+                let mut k = j - 2;
+                while k > 0
+                    && matches!(
+                        toks[k - 1].text(s),
+                        "was" | "were" | "is" | "are" | "been" | "has" | "have" | "had"
+                    )
+                {
+                    k -= 1;
+                }
+                subject_before(s, toks, inq, k)
             } else if participle {
                 None
             } else {
@@ -324,7 +340,10 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         let t = toks[p];
         if t.kind != Kind::Punct {
             return noun_phrase_before(s, toks, inq, p).map(|sub| match sub {
-                Subject::Name(n, (a, _)) => Subject::Name(n, (a, c)),
+                Subject::Name(n, (a, _)) => match name_before_phrase(s, toks, inq, a, &n) {
+                    Some((name, from)) => Subject::Name(name, (from, c)),
+                    None => Subject::Name(n, (a, c)),
+                },
                 other => other,
             });
         }
@@ -378,6 +397,74 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         }
     }
     None
+}
+
+/// The person named right before a subject phrase starting at `a` that
+/// only describes or places them: `LaShannon Cook, the victim's mom said`,
+/// `Amber Southard with ECSO said`. The name (two or more capitalised words)
+/// and where it starts.
+fn name_before_phrase(
+    s: &str,
+    toks: &[Tok],
+    inq: &[bool],
+    a: usize,
+    phrase: &str,
+) -> Option<(String, usize)> {
+    // `, the victim's mom`: the article before the phrase.
+    let article = toks
+        .get(a.checked_sub(1)?)
+        .is_some_and(|t| matches!(t.text(s), "the" | "a" | "an"));
+    let a = if article { a - 1 } else { a };
+    let link = toks.get(a.checked_sub(1)?)?.text(s);
+    let head = phrase.split_whitespace().last().unwrap_or("");
+    let mut buf = [0u8; 32];
+    let describes = match link {
+        "," => {
+            head.starts_with(|c: char| c.is_lowercase())
+                && lexicon::is_person_noun(lower(head, &mut buf))
+        }
+        "with" | "from" | "of" | "for" | "at" => true,
+        _ => false,
+    };
+    if !describes {
+        return None;
+    }
+    let mut end = a - 1;
+    // `Amber Southard, spokesperson for ECSO said`: the role before the link.
+    if link != "," {
+        let mut k = end;
+        while k > 0
+            && end - k < 3
+            && toks[k - 1].kind == Kind::Word
+            && lexicon::is_person_noun(lower(toks[k - 1].text(s), &mut buf))
+        {
+            k -= 1;
+        }
+        if k < end && k > 0 && toks[k - 1].text(s) == "," {
+            k -= 1;
+        }
+        end = k;
+    }
+    let mut start = end;
+    while start > 0
+        && !inq[start - 1]
+        && toks[start - 1].kind == Kind::Word
+        && is_cap(toks[start - 1].text(s))
+    {
+        start -= 1;
+    }
+    if end - start < 2 || is_cap_start(s, toks, start) {
+        return None;
+    }
+    let name = role_strip(s, toks, start, end);
+    looks_like_person(&name).then_some((name, start))
+}
+
+/// Whether the name run starting at `k` is led by a sentence start word in
+/// capitals that is not part of it (`The`, `But`).
+fn is_cap_start(s: &str, toks: &[Tok], k: usize) -> bool {
+    let mut buf = [0u8; 32];
+    lexicon::is_stop(lower(toks[k].text(s), &mut buf))
 }
 
 /// Where a name of two or more capitalised words closing the segment

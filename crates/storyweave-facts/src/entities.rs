@@ -257,7 +257,8 @@ fn push_cand(
         votes[1] += 3;
     }
     let last_lw = lower(core, &mut buf);
-    if lexicon::is_place_word(last_lw) && tokens > 1 {
+    // `Fairfield Drive`, `Kennedy Street`: a street is a place.
+    if (lexicon::is_place_word(last_lw) || lexicon::is_street_word(last_lw)) && tokens > 1 {
         votes[2] += 3;
     }
     if after_role {

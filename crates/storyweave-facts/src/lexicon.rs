@@ -97,6 +97,20 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
                 | "resident"
                 | "mother"
                 | "father"
+                | "mom"
+                | "dad"
+                | "mum"
+                | "stepfather"
+                | "stepmother"
+                | "girlfriend"
+                | "boyfriend"
+                | "fiance"
+                | "fiancee"
+                | "cousin"
+                | "nephew"
+                | "niece"
+                | "grandma"
+                | "grandpa"
                 | "wife"
                 | "husband"
                 | "son"
@@ -841,6 +855,33 @@ pub(crate) fn is_designation_noun(w: &str) -> bool {
     )
 }
 
+/// Firearm nouns: a calibre in millimetres before one (`a 9mm handgun`)
+/// names the weapon's kind, not a length.
+pub(crate) fn is_firearm_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "handgun"
+            | "handguns"
+            | "pistol"
+            | "pistols"
+            | "gun"
+            | "guns"
+            | "rifle"
+            | "rifles"
+            | "revolver"
+            | "round"
+            | "rounds"
+            | "ammunition"
+            | "bullet"
+            | "bullets"
+            | "shell"
+            | "shells"
+            | "semi-automatic"
+            | "semiautomatic"
+            | "luger"
+    )
+}
+
 /// Street words after a number and a name make it an address (`5126 Clinton Drive`).
 pub(crate) fn is_street_word(w: &str) -> bool {
     matches!(
@@ -924,6 +965,7 @@ pub(crate) fn is_designation_before(w: &str) -> bool {
             | "flight"
             | "channel"
             | "room"
+            | "size"
             | "apartment"
             | "apt"
             | "suite"

@@ -735,6 +735,31 @@ mod tests {
         );
     }
 
+    /// The person named before a phrase that only describes them speaks:
+    /// `X, the victim's mom said`, `X, spokesperson for ECSO said`; and
+    /// `he was quoted as saying` is the subject of `was quoted`.
+    #[test]
+    fn names_before_describing_phrases_and_quoted_as_saying() {
+        let f = doc(
+            &[
+                "\"He was a happy kid,\" LaShannon Cook, the victim's mom said.",
+                "\"So we brought the witnesses back in,\" Amber Southard, spokesperson for ECSO said.",
+                "Mehdi Zareh, director of the seismological center, dismissed the concerns.",
+                "\"The Gulf is not deep enough for tsunamis,\" he was quoted as saying.",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("LaShannon Cook"),
+                Some("Amber Southard"),
+                Some("Mehdi Zareh")
+            ]
+        );
+    }
+
     /// Titles and roles are split off the speaker's name and kept as its role.
     #[test]
     fn speaker_roles_are_split_off_the_name() {
@@ -834,6 +859,8 @@ mod tests {
             "She was struck as she walked into the store at 200 W. American Blvd. on Wednesday.",
             "It was reported at a home on Kentucky 218 in the Pierce area.",
             "No one else could describe the shooter, and each one containing a chip was sold.",
+            "Police found a.45-caliber handgun and a 9mm pistol in the car.",
+            "He wore size 32/34 jeans and size 9 1/2 tennis shoes.",
         ] {
             assert_eq!(figures(s), [], "{s}");
         }

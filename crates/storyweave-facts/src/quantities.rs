@@ -284,6 +284,23 @@ fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
     if lexicon::is_emergency_number(w) {
         return true;
     }
+    // `45-caliber` read as one token.
+    if w.rsplit_once('-')
+        .is_some_and(|(_, tail)| lexicon::is_designation_noun(&tail.to_ascii_lowercase()))
+    {
+        return true;
+    }
+    // `a 9mm handgun`, `9 mm rounds`: a calibre.
+    let glued_mm = w.to_ascii_lowercase().ends_with("mm");
+    let unit_at = if glued_mm { j + 1 } else { j + 2 };
+    let mm = glued_mm || lw_at(j + 1, &mut buf).as_deref() == Some("mm");
+    if mm
+        && lw_at(unit_at, &mut buf)
+            .as_deref()
+            .is_some_and(lexicon::is_firearm_noun)
+    {
+        return true;
+    }
     let next = lw_at(j + 1, &mut buf);
     let preposition =
         next.as_deref() == Some("in") && toks.get(j + 2).is_some_and(|t| t.kind == Kind::Word);
@@ -330,7 +347,11 @@ fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
     {
         return true;
     }
-    // `No. 5`, `number 5`, `#5`, `version 5`.
+    // `No. 5`, `number 5`, `#5`, `version 5`, `size 32/34`.
+    let mut j = j;
+    while j >= 2 && toks[j - 1].text(s) == "/" && toks[j - 2].kind == Kind::Number {
+        j -= 2;
+    }
     if j > 0 {
         let p = toks[j - 1].text(s);
         let before = if p == "." && j > 1 { j - 2 } else { j - 1 };
@@ -507,10 +528,13 @@ pub(crate) fn extract(
             let currency = j
                 .checked_sub(1)
                 .and_then(|k| lexicon::currency_symbol(toks[k].text(s)));
-            if is_date_or_time(s, toks, j, currency.is_some())
-                || is_designation(s, toks, j, currency.is_some())
-            {
+            if is_date_or_time(s, toks, j, currency.is_some()) {
                 j += 1;
+                continue;
+            }
+            if is_designation(s, toks, j, currency.is_some()) {
+                // All of it: `size 9 1/2` leaves no `1/2` behind.
+                j = number_at(s, toks, j).map_or(j, |n| n.last) + 1;
                 continue;
             }
             let Some(num) = number_at(s, toks, j) else {

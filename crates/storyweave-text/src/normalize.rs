@@ -424,9 +424,13 @@ impl<'a, F: Fn(usize) -> usize> Inline<'a, F> {
                 }
                 // `6. 1`: a sentence does not start with a numeral in news style.
                 b'.' => {
+                    // `5. 9,`: a one- or two-digit number and one digit
+                    // before a comma or stop is a decimal too (a sentence
+                    // does not open with `9,`).
+                    let short = prev_digits <= 2 && next_digits == 1;
                     (1..=3).contains(&next_digits)
                         && !ahead.ends_with(b".")
-                        && !matches!(follows, Some(b'.' | b','))
+                        && (short || !matches!(follows, Some(b'.' | b',')))
                 }
                 _ => false,
             };
@@ -923,6 +927,13 @@ mod tests {
         assert!(t.contains("unreal,\" said neighbor"), "{t}");
         let t = normalize_inline("He said \" we will win \" and left.", 0).text;
         assert_eq!(t, "He said \"we will win\" and left.");
+    }
+
+    /// A tokenizer's `5. 9,` is a decimal before a comma or a stop too.
+    #[test]
+    fn tokenized_decimals_before_a_comma_are_joined() {
+        let t = normalize_inline("a magnitude of 5. 9, the agency said. Another of 6. 4.", 0).text;
+        assert_eq!(t, "a magnitude of 5.9, the agency said. Another of 6.4.");
     }
 
     /// Inputs where a second normalization once changed the first one's
