@@ -6,31 +6,15 @@
 
 use storyweave_align::{Aligner, DiscrepancyKind, VariantClass};
 use storyweave_cluster::Clusterer;
-use storyweave_extract::{Article, Sentence};
+use storyweave_extract::Article;
 use storyweave_facts::FactExtractor;
 use storyweave_fingerprint::{Fingerprint, Fingerprinter};
 
 /// An article of one sentence, in `language`.
 fn article(id: &str, language: &str, text: &str) -> Article {
     Article {
-        id: id.to_string(),
-        path: format!("{id}.txt"),
-        record: None,
-        url: None,
-        outlet: None,
-        title: None,
-        byline: None,
-        agencies: Vec::new(),
-        dateline: None,
-        published: None,
         language: Some(language.to_string()),
-        sentences: vec![Sentence {
-            text: text.to_string(),
-            span: 0..text.len(),
-            paragraph: 0,
-        }],
-        paragraphs: 1,
-        set_aside: Vec::new(),
+        ..Article::from_sentences(id, &[text])
     }
 }
 

@@ -121,6 +121,44 @@ impl Article {
         (out, offsets)
     }
 
+    /// An article made of `sentences` already clean, one paragraph each,
+    /// with no metadata but `id`: for callers (and tests) that hold clean
+    /// text and want the later stages to read it as they read an extracted
+    /// article. Each sentence's span is its range in the sentences joined by
+    /// a space.
+    pub fn from_sentences(id: &str, sentences: &[&str]) -> Article {
+        let mut at = 0;
+        let sentences: Vec<Sentence> = sentences
+            .iter()
+            .enumerate()
+            .map(|(k, t)| {
+                let span = at..at + t.len();
+                at = span.end + 1;
+                Sentence {
+                    text: (*t).to_string(),
+                    span,
+                    paragraph: k,
+                }
+            })
+            .collect();
+        Article {
+            id: id.to_string(),
+            path: format!("{id}.txt"),
+            record: None,
+            url: None,
+            outlet: None,
+            title: None,
+            byline: None,
+            agencies: Vec::new(),
+            dateline: None,
+            published: None,
+            language: None,
+            paragraphs: sentences.len(),
+            sentences,
+            set_aside: Vec::new(),
+        }
+    }
+
     /// Sort key for chronological order: dated articles first, earliest
     /// first, undated last, ties by id. Every stage that orders articles in
     /// time uses it, so they agree.

@@ -245,6 +245,18 @@ fn furniture_inside_one_paragraph_is_set_aside() {
     }
 }
 
+/// An article built from clean sentences reads back as them, each span
+/// its range in the sentences joined by a space.
+#[test]
+fn an_article_from_clean_sentences() {
+    let a = Article::from_sentences("c", &["One sentence.", "Another one."]);
+    let joined = "One sentence. Another one.";
+    for s in &a.sentences {
+        assert_eq!(&joined[s.span.clone()], s.text);
+    }
+    assert_eq!((a.paragraphs, a.id.as_str()), (2, "c"));
+}
+
 #[test]
 fn lowercase_continuation_is_rejoined() {
     let a = extract(
