@@ -204,7 +204,8 @@ pub(crate) fn find(
                 speaker = cues
                     .last()
                     .and_then(|c: &Cue| c.speaker.clone())
-                    .or_else(|| lead_person.get(si).cloned().flatten());
+                    .or_else(|| lead_person.get(si).cloned().flatten())
+                    .or_else(|| opening_subject(s, toks, inq, j));
             }
             cues.push(Cue {
                 tok: j,
@@ -397,6 +398,32 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         }
     }
     None
+}
+
+/// The subject a sentence opens with when it names someone by role (`The
+/// Corpus Christi Fire Chief spoke to 3News Wednesday saying ...`): a run
+/// of capitalised words, after an optional article, ending in a person
+/// noun and followed by a lower-case word, before the cue at `cue`.
+fn opening_subject(s: &str, toks: &[Tok], inq: &[bool], cue: usize) -> Option<String> {
+    let mut a = 0;
+    if toks
+        .first()
+        .is_some_and(|t| matches!(t.text(s), "The" | "A" | "An"))
+    {
+        a = 1;
+    }
+    let mut b = a;
+    while b < cue && !inq[b] && toks[b].kind == Kind::Word && is_cap(toks[b].text(s)) {
+        b += 1;
+    }
+    let mut buf = [0u8; 32];
+    let ok = b > a
+        && b < cue
+        && toks[b].kind == Kind::Word
+        && toks[b].text(s).starts_with(|c: char| c.is_lowercase())
+        && lexicon::is_person_noun(lower(toks[b - 1].text(s), &mut buf));
+    ok.then(|| s.get(toks[a].start..toks[b - 1].end).map(str::to_string))
+        .flatten()
 }
 
 /// The person named right before a subject phrase starting at `a` that

@@ -736,8 +736,9 @@ mod tests {
     }
 
     /// The person named before a phrase that only describes them speaks:
-    /// `X, the victim's mom said`, `X, spokesperson for ECSO said`; and
-    /// `he was quoted as saying` is the subject of `was quoted`.
+    /// `X, the victim's mom said`, `X, spokesperson for ECSO said`;
+    /// `he was quoted as saying` is the subject of `was quoted`; `The ...
+    /// Fire Chief spoke ... saying` is the chief.
     #[test]
     fn names_before_describing_phrases_and_quoted_as_saying() {
         let f = doc(
@@ -746,6 +747,7 @@ mod tests {
                 "\"So we brought the witnesses back in,\" Amber Southard, spokesperson for ECSO said.",
                 "Mehdi Zareh, director of the seismological center, dismissed the concerns.",
                 "\"The Gulf is not deep enough for tsunamis,\" he was quoted as saying.",
+                "The Corpus Christi Fire Chief spoke to reporters Wednesday saying the department is \"praying for the family and very upset.\"",
             ],
             wed(),
         );
@@ -755,7 +757,8 @@ mod tests {
             vec![
                 Some("LaShannon Cook"),
                 Some("Amber Southard"),
-                Some("Mehdi Zareh")
+                Some("Mehdi Zareh"),
+                Some("Corpus Christi Fire Chief"),
             ]
         );
     }
