@@ -283,8 +283,53 @@ fn nothing_left_is_no_body() {
     assert_eq!(e, Err(ExtractError::NoBody));
 }
 
+/// Furniture cuts of any sentence lie inside it, on character boundaries,
+/// in order and apart; the pieces kept lie between them.
+fn check_furniture(s: &str, first: bool) -> Result<(), TestCaseError> {
+    use storyweave_extract::furniture::{Position, furniture, kept_pieces};
+    let cuts = furniture(
+        s,
+        Position {
+            first,
+            title: Some("Fire hits mill"),
+        },
+    );
+    let mut end = 0;
+    for c in &cuts {
+        prop_assert!(c.range.start >= end && c.range.start < c.range.end && c.range.end <= s.len());
+        prop_assert!(s.is_char_boundary(c.range.start) && s.is_char_boundary(c.range.end));
+        end = c.range.end;
+    }
+    for p in kept_pieces(s, &cuts) {
+        prop_assert!(p.start <= p.end && p.end <= s.len());
+        prop_assert!(s.is_char_boundary(p.start) && s.is_char_boundary(p.end));
+        prop_assert!(
+            !cuts
+                .iter()
+                .any(|c| c.range.start < p.end && p.start < c.range.end)
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn furniture_cuts_stay_inside_their_sentence(
+        words in proptest::collection::vec(prop_oneof![
+            Just("Published:".to_string()), Just("Updated".to_string()), Just("May".to_string()), Just("3,".to_string()), Just("2013".to_string()),
+            Just("1:".to_string()), Just("32".to_string()), Just("PM".to_string()), Just("EDT".to_string()), Just("The".to_string()), Just("fire".to_string()),
+            Just("said.".to_string()), Just("Buy Photo".to_string()), Just("(Photo:".to_string()), Just("Jane".to_string()), Just("Doe)".to_string()),
+            Just("jdoe@paper.com".to_string()), Just("(@jdoe)".to_string()), Just("-".to_string()), Just("on".to_string()), Just("Fire hits mill".to_string()),
+            Just("\u{e9}t\u{e9}".to_string()), Just("\"".to_string()), Just("pic.twitter.com/x".to_string()), Just("jk/mlb".to_string()),
+            Just("Contact".to_string()), Just("(302)".to_string()), Just("324".to_string()), Just("2299.".to_string()), Just("With AFP".to_string()),
+            "[a-zA-Z0-9:,.()\u{e9}\u{201c}\u{2014}]{0,6}".prop_map(|s| s),
+        ], 0..24),
+        first in proptest::bool::ANY,
+    ) {
+        check_furniture(&words.join(" "), first)?;
+    }
 
     #[test]
     fn never_panics_spans_in_body(body in prop_oneof![
