@@ -763,6 +763,21 @@ mod tests {
         );
     }
 
+    /// Words quoted in a sentence with no cue, right after a sentence whose
+    /// quotation has a speaker, are that speaker's.
+    #[test]
+    fn a_cueless_quotation_goes_on_with_the_speaker_before() {
+        let f = doc(
+            &[
+                "\"Shaking is not uncommon here, but this was a jolt,\" said James Gaskell, manager of the grocery.",
+                "Only a few boxes fell off the shelves, but \"our wine rattled pretty good.\"",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(got, vec![Some("James Gaskell"), Some("James Gaskell")]);
+    }
+
     /// Titles and roles are split off the speaker's name and kept as its role.
     #[test]
     fn speaker_roles_are_split_off_the_name() {

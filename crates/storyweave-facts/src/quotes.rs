@@ -71,6 +71,20 @@ pub(crate) fn extract(
                 role.clone_from(&q.role);
             }
         }
+        // `The only products to fall were Q-Tip boxes, but "our wine rattled
+        // pretty good."`: words quoted in a sentence with no cue of its own,
+        // right after a sentence whose quotation has a speaker, go on with it.
+        if speaker.is_none()
+            && cue.is_none()
+            && span.s0 == span.s1
+            && cues.get(span.s0).is_none_or(Vec::is_empty)
+            && let Some((_, q)) = out
+                .last()
+                .filter(|(k, q)| q.speaker.is_some() && ctx.spans[*k].s1 + 1 == span.s0)
+        {
+            speaker.clone_from(&q.speaker);
+            role.clone_from(&q.role);
+        }
         if speaker.is_none() {
             // `He put the damage at "..."`: a pronoun subject with no cue verb.
             let first = ctx.toks[span.s0]
