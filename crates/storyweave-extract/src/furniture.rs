@@ -175,8 +175,9 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
     merge(cuts)
 }
 
-/// Sorts the cuts, drops overlaps and turns a sentence left with no word
-/// into one cut over all of it (of the kind of its first piece).
+/// Sorts the cuts and joins overlapping ones (the first one's kind stays),
+/// dropping empty ones. What is left of the sentence between the cuts is
+/// [`kept_pieces`]; a piece with no letter or digit is not kept.
 fn merge(mut cuts: Vec<Cut>) -> Vec<Cut> {
     cuts.sort_by_key(|c| (c.range.start, std::cmp::Reverse(c.range.end)));
     let mut out: Vec<Cut> = Vec::with_capacity(cuts.len());
