@@ -3,7 +3,7 @@
 //! contact lines, embedded-tweet sign-offs, update notes, wire credits and
 //! rights notices.
 //!
-//! The line scan ([`crate::lines`]) sets aside furniture that stands on its
+//! The line scan (`lines.rs`) sets aside furniture that stands on its
 //! own line. Many inputs have no lines to go by: tokenized corpora and
 //! scraped pages hold one paragraph where a stamp opens the first sentence
 //! (`Published: May 2, 2013, 1: 32 PM Lindsay Lohan checked ...`) and a
