@@ -128,10 +128,19 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
             start = skip_space(s, start + prompt.len());
         }
     }
+    // A media teaser run into the text (`VIDEO: Baby shot in act of road
+    // rage According to a GoFundMe page ...`): the label and its headline,
+    // up to the first capitalised word after a lower-case one.
+    if let Some(label) = MEDIA_LABELS.iter().find(|l| starts_ci(&s[start..], l)) {
+        let from = start + label.len();
+        let end = headline_end(s, from);
+        cuts.push(Cut::new(start..end, Furniture::Related));
+        start = end;
+    }
     // A photo credit label and its credit (`Photo: Mesa County Sheriff's
     // Office It happened ...`): the credit is the run of capitalised words,
     // up to the one that opens the sentence after it.
-    if let Some(label) = ["photo:", "photos:", "image:", "photo credit:"]
+    if let Some(label) = ["photo:", "image:", "photo credit:"]
         .iter()
         .find(|l| starts_ci(&s[start..], l))
     {
@@ -286,6 +295,24 @@ const PROMPT_PREFIXES: &[&str] = &[
     "please enable javascript",
     "skip ad ad loading... x embed x share",
 ];
+
+/// Labels of a video, gallery or audio teaser before its headline.
+const MEDIA_LABELS: &[&str] = &["video:", "watch:", "gallery:", "listen:", "photos:"];
+
+/// The end of a headline in sentence case starting at `from`: the first
+/// capitalised word after a lower-case one starts the text after it. All of
+/// `s` when there is none.
+fn headline_end(s: &str, from: usize) -> usize {
+    let mut lower_before = false;
+    for (pos, w) in word_positions(&s[from..]) {
+        let cap = w.starts_with(|c: char| c.is_uppercase());
+        if cap && lower_before {
+            return from + pos;
+        }
+        lower_before = w.starts_with(|c: char| c.is_lowercase());
+    }
+    s.len()
+}
 
 /// The end of a credit starting at `from`: the run of capitalised words,
 /// up to the one that opens the next sentence (the last capitalised word
@@ -1300,6 +1327,18 @@ mod tests {
                 None
             ),
             vec!["\"I see many houses were damaged,\" a resident said."]
+        );
+    }
+
+    #[test]
+    fn media_teasers_leave_the_text_after_their_headline() {
+        assert_eq!(
+            body(
+                "VIDEO: Baby shot in act of road rage According to a GoFundMe page, the family was driving home.",
+                true,
+                None
+            ),
+            vec!["According to a GoFundMe page, the family was driving home."]
         );
     }
 
