@@ -239,12 +239,6 @@ fn starts_ci(s: &str, p: &str) -> bool {
     s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
 }
 
-fn contains_ci(s: &str, p: &str) -> bool {
-    s.as_bytes()
-        .windows(p.len())
-        .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
-}
-
 fn find_ci(s: &str, p: &str) -> Option<usize> {
     s.as_bytes()
         .windows(p.len())
@@ -386,19 +380,27 @@ fn whole_sentence(s: &str) -> Option<Furniture> {
         return Some(Furniture::Prompt);
     }
 
-    if wc <= 40 && UPDATE_NOTES.iter().any(|p| contains_ci(t, p)) {
+    if wc > 40 {
+        return None;
+    }
+    // Phrases are looked for in one lower-cased copy of the sentence.
+    let lower = t.to_ascii_lowercase();
+    if UPDATE_NOTES.iter().any(|p| lower.contains(p)) {
         return Some(Furniture::UpdateNote);
     }
-    if wc <= 20 && starts_ci(t, "you can") && PROMPT_VERBS.iter().any(|v| contains_ci(t, v)) {
+    if wc <= 20 && lower.starts_with("you can") && PROMPT_VERBS.iter().any(|v| lower.contains(v)) {
         return Some(Furniture::Prompt);
     }
-    let reachable = email_at(t, 0).is_some() || has_handle(t) || has_phone(t);
-    if wc <= 40 && reachable && CONTACT_OPENINGS.iter().any(|o| starts_ci(t, o)) {
+    let at_sign = t.contains('@');
+    if CONTACT_OPENINGS.iter().any(|o| lower.starts_with(o))
+        && ((at_sign && (email_at(t, 0).is_some() || has_handle(t))) || has_phone(t))
+    {
         return Some(Furniture::Contact);
     }
     // An address with no body sentence before it: the sentence is the
     // contact line (`- 1733, jdoe@paper.com or twitter.com/jdoe`).
     if wc <= 25
+        && at_sign
         && let Some(e) = email_at(t, 0)
         && !t[..e].contains(". ")
     {
@@ -416,7 +418,7 @@ fn inner_cuts(s: &str, from: usize, cuts: &mut Vec<Cut>) {
     let mut search = from;
     while let Some(k) = s[search..].find(". ").map(|k| search + k + 2) {
         let rest = &s[k..];
-        let kind = if email_at(rest, 0) == Some(0) {
+        let kind = if rest.contains('@') && email_at(rest, 0) == Some(0) {
             Some(Furniture::Contact)
         } else if OPENINGS
             .iter()
@@ -437,7 +439,9 @@ fn inner_cuts(s: &str, from: usize, cuts: &mut Vec<Cut>) {
         search = k;
     }
     // `(Reporting by ...)` at the end of a sentence.
-    if let Some(k) = find_ci(&s[from..], "(reporting by") {
+    if s[from..].contains("(R")
+        && let Some(k) = find_ci(&s[from..], "(reporting by")
+    {
         cuts.push(Cut::new(from + k..s.len(), Furniture::Credit));
     }
     // Parenthesised photo credits: `(Photo: Jane Doe / KHOU 11)`, `(WISH
@@ -459,7 +463,9 @@ fn inner_cuts(s: &str, from: usize, cuts: &mut Vec<Cut>) {
         at = close;
     }
     let mut at = from;
-    while let Some(k) = find_ci(&s[at..], "buy photo") {
+    while s[at..].contains("hoto")
+        && let Some(k) = find_ci(&s[at..], "buy photo")
+    {
         let b = at + k;
         cuts.push(Cut::new(b..b + "buy photo".len(), Furniture::Caption));
         at = b + "buy photo".len();
@@ -749,8 +755,9 @@ fn is_zone(w: &str) -> bool {
         || up.starts_with("UTC-")
 }
 
+/// An English month name or abbreviation (stamps are English-labelled).
 fn month_word(w: &str) -> bool {
-    lexicon::month_number(w).is_some()
+    lexicon::english_month(w.strip_suffix('.').unwrap_or(w)).is_some()
 }
 
 fn weekday_word(w: &str) -> bool {
@@ -895,7 +902,8 @@ pub fn leading_stamp(s: &str) -> Option<Stamp> {
     let mut date_from: Option<usize> = None;
     let mut next_after = None;
     let mut pos = 0usize;
-    let toks: Vec<&str> = s.split(' ').collect();
+    // A stamp is short: its first tokens are all that is read.
+    let toks: Vec<&str> = s.split(' ').take(32).collect();
     for (i, raw) in toks.iter().enumerate() {
         let at = pos;
         pos += raw.len() + 1;
