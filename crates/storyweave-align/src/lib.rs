@@ -870,30 +870,14 @@ fn push_op(ops: &mut Vec<DiffOp>, op: Op, text: &str) {
 mod tests {
     use super::*;
 
+    /// An article of `sentences`, all in one paragraph.
     fn article(id: &str, sentences: &[&str]) -> Article {
-        Article {
-            id: id.to_string(),
-            path: String::new(),
-            record: None,
-            url: None,
-            outlet: None,
-            title: None,
-            byline: None,
-            agencies: Vec::new(),
-            dateline: None,
-            published: None,
-            language: None,
-            sentences: sentences
-                .iter()
-                .map(|t| storyweave_extract::Sentence {
-                    text: (*t).to_string(),
-                    span: 0..0,
-                    paragraph: 0,
-                })
-                .collect(),
-            paragraphs: 1,
-            set_aside: Vec::new(),
+        let mut a = Article::from_sentences(id, sentences);
+        for s in &mut a.sentences {
+            s.paragraph = 0;
         }
+        a.paragraphs = 1;
+        a
     }
 
     fn align(docs: &[Article]) -> Alignment {

@@ -406,32 +406,10 @@ fn json_has_the_schema_field_names() {
     assert!(v.get("sentence_passage").is_none());
 }
 
-/// An article made of the given paragraphs of sentences.
+/// An article made of the given sentences, one paragraph each.
 fn article(id: &str, sentences: &[String]) -> Article {
-    Article {
-        id: id.to_string(),
-        path: format!("{id}.txt"),
-        record: None,
-        url: None,
-        outlet: None,
-        title: None,
-        byline: None,
-        agencies: Vec::new(),
-        dateline: None,
-        published: None,
-        language: None,
-        sentences: sentences
-            .iter()
-            .enumerate()
-            .map(|(i, t)| storyweave_extract::Sentence {
-                text: t.clone(),
-                span: 0..0,
-                paragraph: i,
-            })
-            .collect(),
-        paragraphs: sentences.len(),
-        set_aside: Vec::new(),
-    }
+    let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+    Article::from_sentences(id, &refs)
 }
 
 /// Words from which random stories are made: few enough that sentences

@@ -226,102 +226,123 @@ fn match_figures(gold: &[FigureFact], predicted: &[FigureFact]) -> Vec<(usize, u
     out
 }
 
+/// One fact as the tally sees it: its words, its source (speaker or
+/// attribution) and what a missed (gold) or extra (predicted) report shows.
+struct Side<'a> {
+    text: &'a str,
+    source: Option<&'a str>,
+    shown: Option<String>,
+}
+
+/// A quote for the tally: a miss shows its speaker.
+fn quote_side(q: &QuoteFact) -> Side<'_> {
+    Side {
+        text: &q.text,
+        source: q.speaker.as_deref(),
+        shown: q.speaker.clone(),
+    }
+}
+
+/// A figure for the tally: a miss shows its value.
+fn figure_side(f: &FigureFact) -> Side<'_> {
+    Side {
+        text: &f.text,
+        source: f.attribution.as_deref(),
+        shown: Some(f.value.to_string()),
+    }
+}
+
+/// The kinds of miss of one fact type: wrong source, missed, extra.
+type MissKinds = (FactMissKind, FactMissKind, FactMissKind);
+
+/// Counts the matched pairs whose sources agree and reports every wrong
+/// source, missed gold fact and extra predicted one of article `id`.
+fn tally(
+    id: &str,
+    gold: &[Side<'_>],
+    predicted: &[Side<'_>],
+    matched: &[(usize, usize)],
+    (wrong, missed, extra): MissKinds,
+    misses: &mut Vec<FactMiss>,
+) -> usize {
+    let miss = |kind, g: Option<&Side<'_>>, p: Option<&Side<'_>>, expected, found| FactMiss {
+        id: id.to_string(),
+        kind,
+        gold: g.map(|g| g.text.to_string()),
+        predicted: p.map(|p| p.text.to_string()),
+        expected,
+        found,
+    };
+    let mut agree = 0;
+    for &(i, j) in matched {
+        let (g, p) = (&gold[i], &predicted[j]);
+        if same_source(g.source, p.source) {
+            agree += 1;
+        } else {
+            misses.push(miss(
+                wrong,
+                Some(g),
+                Some(p),
+                g.source.map(str::to_string),
+                p.source.map(str::to_string),
+            ));
+        }
+    }
+    for (i, g) in gold.iter().enumerate() {
+        if !matched.iter().any(|m| m.0 == i) {
+            misses.push(miss(missed, Some(g), None, g.shown.clone(), None));
+        }
+    }
+    for (j, p) in predicted.iter().enumerate() {
+        if !matched.iter().any(|m| m.1 == j) {
+            misses.push(miss(extra, None, Some(p), None, p.shown.clone()));
+        }
+    }
+    agree
+}
+
 /// Scores the facts of a set of articles.
 pub fn score_facts(articles: &[ArticleFacts]) -> FactScores {
     let (mut gq, mut pq, mut mq, mut sq) = (0, 0, 0, 0);
     let (mut gf, mut pf, mut mf, mut af) = (0, 0, 0, 0);
     let mut misses = Vec::new();
     for a in articles {
-        let miss =
-            |kind, gold: Option<&str>, predicted: Option<&str>, e: Option<&str>, f| FactMiss {
-                id: a.id.clone(),
-                kind,
-                gold: gold.map(str::to_string),
-                predicted: predicted.map(str::to_string),
-                expected: e.map(str::to_string),
-                found: f,
-            };
         gq += a.gold_quotes.len();
         pq += a.predicted_quotes.len();
         let qm = match_quotes(&a.gold_quotes, &a.predicted_quotes);
         mq += qm.len();
-        for &(i, j) in &qm {
-            let (g, p) = (&a.gold_quotes[i], &a.predicted_quotes[j]);
-            if same_source(g.speaker.as_deref(), p.speaker.as_deref()) {
-                sq += 1;
-            } else {
-                misses.push(miss(
-                    FactMissKind::WrongSpeaker,
-                    Some(&g.text),
-                    Some(&p.text),
-                    g.speaker.as_deref(),
-                    p.speaker.clone(),
-                ));
-            }
-        }
-        for (i, g) in a.gold_quotes.iter().enumerate() {
-            if !qm.iter().any(|m| m.0 == i) {
-                misses.push(miss(
-                    FactMissKind::MissedQuote,
-                    Some(&g.text),
-                    None,
-                    g.speaker.as_deref(),
-                    None,
-                ));
-            }
-        }
-        for (j, p) in a.predicted_quotes.iter().enumerate() {
-            if !qm.iter().any(|m| m.1 == j) {
-                misses.push(miss(
-                    FactMissKind::ExtraQuote,
-                    None,
-                    Some(&p.text),
-                    None,
-                    p.speaker.clone(),
-                ));
-            }
-        }
+        let gold: Vec<Side<'_>> = a.gold_quotes.iter().map(quote_side).collect();
+        let predicted: Vec<Side<'_>> = a.predicted_quotes.iter().map(quote_side).collect();
+        sq += tally(
+            &a.id,
+            &gold,
+            &predicted,
+            &qm,
+            (
+                FactMissKind::WrongSpeaker,
+                FactMissKind::MissedQuote,
+                FactMissKind::ExtraQuote,
+            ),
+            &mut misses,
+        );
         gf += a.gold_figures.len();
         pf += a.predicted_figures.len();
         let fm = match_figures(&a.gold_figures, &a.predicted_figures);
         mf += fm.len();
-        for &(i, j) in &fm {
-            let (g, p) = (&a.gold_figures[i], &a.predicted_figures[j]);
-            if same_source(g.attribution.as_deref(), p.attribution.as_deref()) {
-                af += 1;
-            } else {
-                misses.push(miss(
-                    FactMissKind::WrongAttribution,
-                    Some(&g.text),
-                    Some(&p.text),
-                    g.attribution.as_deref(),
-                    p.attribution.clone(),
-                ));
-            }
-        }
-        for (i, g) in a.gold_figures.iter().enumerate() {
-            if !fm.iter().any(|m| m.0 == i) {
-                let value = g.value.to_string();
-                misses.push(miss(
-                    FactMissKind::MissedFigure,
-                    Some(&g.text),
-                    None,
-                    Some(&value),
-                    None,
-                ));
-            }
-        }
-        for (j, p) in a.predicted_figures.iter().enumerate() {
-            if !fm.iter().any(|m| m.1 == j) {
-                misses.push(miss(
-                    FactMissKind::ExtraFigure,
-                    None,
-                    Some(&p.text),
-                    None,
-                    Some(p.value.to_string()),
-                ));
-            }
-        }
+        let gold: Vec<Side<'_>> = a.gold_figures.iter().map(figure_side).collect();
+        let predicted: Vec<Side<'_>> = a.predicted_figures.iter().map(figure_side).collect();
+        af += tally(
+            &a.id,
+            &gold,
+            &predicted,
+            &fm,
+            (
+                FactMissKind::WrongAttribution,
+                FactMissKind::MissedFigure,
+                FactMissKind::ExtraFigure,
+            ),
+            &mut misses,
+        );
     }
     let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     FactScores {

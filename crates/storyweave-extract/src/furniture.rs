@@ -19,6 +19,7 @@ use storyweave_text::lexicon;
 use storyweave_text::{Date, parse_date};
 
 use crate::SetAsideKind;
+use crate::lines::starts_with_ci;
 
 /// What a piece of furniture is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,7 +116,7 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
         start = w.len() + 1;
     }
     // A related link run into a quotation: the link up to the quotation.
-    if let Some(&(label, Furniture::Related)) = OPENINGS.iter().find(|(o, _)| starts_ci(s, o))
+    if let Some(&(label, Furniture::Related)) = OPENINGS.iter().find(|(o, _)| starts_with_ci(s, o))
         && let Some(q) = s[label.len()..].find('"')
     {
         cuts.push(Cut::new(0..label.len() + q, Furniture::Related));
@@ -123,7 +124,7 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
     }
     // A player's prompt before the text (`Please enable Javascript to watch this video`).
     for prompt in PROMPT_PREFIXES {
-        if starts_ci(&s[start..], prompt) {
+        if starts_with_ci(&s[start..], prompt) {
             cuts.push(Cut::new(start..start + prompt.len(), Furniture::Prompt));
             start = skip_space(s, start + prompt.len());
         }
@@ -131,7 +132,7 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
     // A media teaser run into the text (`VIDEO: Baby shot in act of road
     // rage According to a GoFundMe page ...`): the label and its headline,
     // up to the first capitalised word after a lower-case one.
-    if let Some(label) = MEDIA_LABELS.iter().find(|l| starts_ci(&s[start..], l)) {
+    if let Some(label) = MEDIA_LABELS.iter().find(|l| starts_with_ci(&s[start..], l)) {
         let from = start + label.len();
         let end = headline_end(s, from);
         cuts.push(Cut::new(start..end, Furniture::Related));
@@ -142,7 +143,7 @@ pub fn furniture(s: &str, at: Position<'_>) -> Vec<Cut> {
     // up to the one that opens the sentence after it.
     if let Some(label) = ["photo:", "image:", "photo credit:"]
         .iter()
-        .find(|l| starts_ci(&s[start..], l))
+        .find(|l| starts_with_ci(&s[start..], l))
     {
         let from = start + label.len();
         let end = credit_end(s, from);
@@ -233,10 +234,6 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 
 fn skip_space(s: &str, i: usize) -> usize {
     i + s[i..].len() - s[i..].trim_start().len()
-}
-
-fn starts_ci(s: &str, p: &str) -> bool {
-    s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
 }
 
 fn find_ci(s: &str, p: &str) -> Option<usize> {
@@ -356,7 +353,7 @@ const CONTACT_OPENINGS: &[&str] = &[
 /// The kind of a sentence that is furniture as a whole.
 fn whole_sentence(s: &str) -> Option<Furniture> {
     let t = s.trim();
-    if let Some(&(label, kind)) = OPENINGS.iter().find(|(o, _)| starts_ci(t, o)) {
+    if let Some(&(label, kind)) = OPENINGS.iter().find(|(o, _)| starts_with_ci(t, o)) {
         // A related link run into a quotation keeps the quotation
         // (`More from GlobalPost: Aceh's elections "I see many houses ..."`).
         if kind == Furniture::Related && t[label.len()..].contains('"') {
@@ -367,7 +364,7 @@ fn whole_sentence(s: &str) -> Option<Furniture> {
     let wc = word_count(t);
     // `Copyright Associated Press`, `Copyright 2016 KHOU`; not `Copyright
     // law was not at issue`.
-    if starts_ci(t, "copyright")
+    if starts_with_ci(t, "copyright")
         && (wc <= 6
             || t["copyright".len()..]
                 .trim_start()
@@ -422,12 +419,12 @@ fn inner_cuts(s: &str, from: usize, cuts: &mut Vec<Cut>) {
             Some(Furniture::Contact)
         } else if OPENINGS
             .iter()
-            .any(|(o, f)| *f == Furniture::Credit && starts_ci(rest, o))
+            .any(|(o, f)| *f == Furniture::Credit && starts_with_ci(rest, o))
             || is_wire_initials(rest.trim_end_matches('.'))
             || is_wire_credit(rest)
         {
             Some(Furniture::Credit)
-        } else if starts_ci(rest, "read or share this story") {
+        } else if starts_with_ci(rest, "read or share this story") {
             Some(Furniture::Prompt)
         } else {
             None

@@ -286,14 +286,16 @@ impl Extractor {
             dateline = Some(d.place);
             agencies.extend(d.agencies);
         }
-        // The headline as the page or record gives it, to know it again when
-        // the body repeats it.
-        let known_title = raw
+        // The headline (record, page, or the text's own title line), read
+        // once: it is the article's title and what a body repeating it is
+        // known by.
+        let title = raw
             .title
             .as_deref()
             .map(|t| normalize_inline(t, 0).text)
+            .filter(|t| !t.is_empty())
             .or_else(|| page.and_then(|p| p.title.clone()))
-            .or_else(|| st.title.clone());
+            .or(st.title.take());
         let mut sentences = Vec::new();
         let mut count = 0usize;
         let mut first = true;
@@ -303,7 +305,7 @@ impl Extractor {
                 let whole = &m.text[r.clone()];
                 let at = furniture::Position {
                     first,
-                    title: known_title.as_deref(),
+                    title: title.as_deref(),
                 };
                 first = false;
                 let cuts = furniture::furniture(whole, at);
@@ -369,13 +371,6 @@ impl Extractor {
             .filter(|s| !s.trim().is_empty())
             .or_else(|| page.and_then(|p| p.outlet.clone()))
             .or_else(|| url.as_deref().and_then(url_host));
-        let title = raw
-            .title
-            .as_deref()
-            .map(|t| normalize_inline(t, 0).text)
-            .filter(|t| !t.is_empty())
-            .or_else(|| page.and_then(|p| p.title.clone()))
-            .or(st.title);
         let published = page
             .and_then(|p| p.published)
             .or_else(|| raw.published.as_deref().and_then(parse_published))

@@ -56,7 +56,8 @@ pub fn url_host(url: &str) -> Option<String> {
     ok.then_some(host)
 }
 
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
+/// Whether `s` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 

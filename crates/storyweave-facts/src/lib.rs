@@ -484,32 +484,11 @@ impl FactExtractor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyweave_extract::Sentence;
 
     fn art(sentences: &[&str], published: Option<Date>) -> Article {
         Article {
-            id: "t".into(),
-            path: "t.txt".into(),
-            record: None,
-            url: None,
-            outlet: None,
-            title: None,
-            byline: None,
-            agencies: Vec::new(),
-            dateline: None,
             published,
-            language: None,
-            sentences: sentences
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Sentence {
-                    text: (*t).to_string(),
-                    span: 0..0,
-                    paragraph: i,
-                })
-                .collect(),
-            paragraphs: sentences.len(),
-            set_aside: Vec::new(),
+            ..Article::from_sentences("t", sentences)
         }
     }
 
