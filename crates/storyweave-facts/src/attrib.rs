@@ -47,7 +47,11 @@ pub(crate) fn find(
     index: &Index,
     lead_person: &[Option<String>],
     introduced: &[Option<String>],
+    orgs: &[Vec<(usize, String)>],
 ) -> (Vec<Vec<Cue>>, Vec<Option<String>>) {
+    // The organisations named in the sentences read so far, in order: what
+    // `the company said` may mean.
+    let mut seen_orgs: Vec<String> = Vec::new();
     let mut all = Vec::with_capacity(ctx.sents.len());
     let mut before = Vec::with_capacity(ctx.sents.len());
     let mut last_person: Option<String> = None;
@@ -104,7 +108,9 @@ pub(crate) fn find(
             };
             // A participle (`..., saying ...`, `a call ... saying`) takes
             // no subject of its own: it continues the sentence's speaker.
-            let participle = lw.ends_with("ing") && !according;
+            // So does an infinitive (`He went on to say, ...`).
+            let infinitive = j > 0 && toks[j - 1].text(s).eq_ignore_ascii_case("to");
+            let participle = (lw.ends_with("ing") && !according) || infinitive;
             // `he was quoted as saying`: the subject of `was quoted`.
             let quoted_as = participle
                 && j >= 2
@@ -124,7 +130,20 @@ pub(crate) fn find(
                 }
                 subject_before(s, toks, inq, k)
             } else if participle {
-                None
+                // `an inside source calling it "..."`, `with a spokesman
+                // stating: "..."`: a person named right before it is its
+                // subject.
+                j.checked_sub(1)
+                    .filter(|&p| !infinitive && toks[p].kind == Kind::Word && !inq[p])
+                    .and_then(|p| noun_phrase_before(s, toks, inq, p))
+                    .filter(|sub| match sub {
+                        Subject::Name(n, _) => {
+                            let head = n.split_whitespace().last().unwrap_or("");
+                            lexicon::is_person_noun(lower(head, &mut buf))
+                                || (n.contains(' ') && looks_like_person(n))
+                        }
+                        Subject::Pronoun => false,
+                    })
             } else {
                 subject_before(s, toks, inq, j).or_else(|| {
                     if inverted {
@@ -170,14 +189,50 @@ pub(crate) fn find(
                         toks.get(k)
                             .is_some_and(|t| t.text(s).eq_ignore_ascii_case("the"))
                     };
-                    let definite =
-                        the(subject_span.0) || subject_span.0.checked_sub(1).is_some_and(the);
+                    // `the convicted killer`: describing words may stand
+                    // between the article and the noun.
+                    let definite = (subject_span.0.saturating_sub(3)..=subject_span.0)
+                        .rev()
+                        .take_while(|&k| {
+                            k == subject_span.0
+                                || toks.get(k).is_some_and(|t| {
+                                    t.kind == Kind::Word
+                                        && t.text(s).starts_with(|c: char| c.is_lowercase())
+                                })
+                        })
+                        .any(the);
+                    let lowered = head.starts_with(|c: char| c.is_lowercase());
                     let described = !person
                         && definite
-                        && head.starts_with(|c: char| c.is_lowercase())
+                        && lowered
                         && lexicon::is_person_noun(lower(head, &mut buf));
+                    // `the company said`: the organisation last named that
+                    // such a noun can mean (any for `company`; one whose
+                    // name holds the word for `the department`).
+                    let institution = (!person && definite && lowered)
+                        .then(|| lexicon::institution_noun(lower(head, &mut buf)))
+                        .flatten()
+                        .and_then(|kind| {
+                            let tok_start = toks[j].start;
+                            orgs.get(si)
+                                .into_iter()
+                                .flatten()
+                                .filter(|(at, _)| *at < tok_start)
+                                .map(|(_, n)| n)
+                                .rev()
+                                .chain(seen_orgs.iter().rev())
+                                .find(|n| match kind {
+                                    lexicon::Institution::Any => true,
+                                    lexicon::Institution::Named => {
+                                        n.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+                                    }
+                                })
+                                .cloned()
+                        });
                     if described && let Some(p) = last_named.as_ref().filter(|p| p.contains(' ')) {
                         name = p.clone();
+                    } else if let Some(org) = institution {
+                        name = org;
                     } else if person {
                         last_person = Some(name.clone());
                         last_named = Some(name.clone());
@@ -205,7 +260,15 @@ pub(crate) fn find(
                     .last()
                     .and_then(|c: &Cue| c.speaker.clone())
                     .or_else(|| lead_person.get(si).cloned().flatten())
-                    .or_else(|| opening_subject(s, toks, inq, j));
+                    .or_else(|| opening_subject(s, toks, inq, j))
+                    .or_else(|| {
+                        // `He went on to say`: the pronoun the sentence
+                        // opens with.
+                        let first = toks.iter().find(|t| t.kind == Kind::Word)?;
+                        lexicon::is_pronoun(lower(first.text(s), &mut buf))
+                            .then(|| last_person.clone())
+                            .flatten()
+                    });
             }
             cues.push(Cue {
                 tok: j,
@@ -223,6 +286,7 @@ pub(crate) fn find(
         {
             last_named = Some(p.clone());
         }
+        seen_orgs.extend(orgs.get(si).into_iter().flatten().map(|(_, n)| n.clone()));
         all.push(cues);
     }
     (all, before)
@@ -302,8 +366,15 @@ fn object_end(s: &str, toks: &[Tok], inq: &[bool], mut k: usize) -> usize {
 fn looks_like_person(n: &str) -> bool {
     let mut buf = [0u8; 32];
     let words: Vec<&str> = n.split(' ').collect();
-    words.len() <= 3
-        && words.iter().all(|w| is_cap(w) && !is_acronym(w))
+    // Initials (`A.J.`, `J.`) stand in a person's name; other capitals
+    // (`CNN`, `BBC`) name organisations.
+    let initials = |w: &str| w.ends_with('.') && w.split('.').all(|p| p.chars().count() <= 1);
+    words.len() <= 4
+        && words.iter().filter(|w| !initials(w)).count() <= 3
+        && words.iter().any(|w| !initials(w))
+        && words
+            .iter()
+            .all(|w| initials(w) || (is_cap(w) && !is_acronym(w)))
         && !words
             .iter()
             .any(|w| lexicon::is_org_word(lower(w, &mut buf)))
@@ -332,6 +403,9 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         && lexicon::is_aux(lower(toks[j - 1].text(s), &mut buf))
     {
         j -= 1;
+    }
+    if let Some((name, from)) = opening_name_with_appositive(s, toks, inq, j) {
+        return Some(Subject::Name(name, (from, c)));
     }
     for _ in 0..3 {
         let p = j.checked_sub(1)?;
@@ -398,6 +472,64 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         }
     }
     None
+}
+
+/// The person a sentence opens with, when what stands between the name and
+/// the cue at `c` is only an appositive describing them (`Steven Moffat,
+/// lead writer and executive producer says`, `Ben Stephenson, Controller,
+/// BBC Drama Commissioning says`): the name before the first comma, and
+/// where it starts. The appositive holds no article, pronoun, or verb of its
+/// own, so `Police arrested John Smith, and the chief said` is not read so.
+fn opening_name_with_appositive(
+    s: &str,
+    toks: &[Tok],
+    inq: &[bool],
+    c: usize,
+) -> Option<(String, usize)> {
+    let mut buf = [0u8; 32];
+    // The sentence may open with the closing mark of the quote before.
+    let a = toks
+        .iter()
+        .position(|t| t.kind != Kind::Punct)
+        .filter(|&a| a < c)?;
+    let mut b = a;
+    while b < c && toks[b].kind == Kind::Word && !inq[b] && is_cap(toks[b].text(s)) {
+        b += 1;
+    }
+    if b - a < 2 || toks.get(b).is_none_or(|t| t.text(s) != ",") || b + 1 >= c {
+        return None;
+    }
+    let name = role_strip(s, toks, a, b);
+    if name.split_whitespace().count() < 2 || !looks_like_person(&name) {
+        return None;
+    }
+    let first = lower(toks[b + 1].text(s), &mut buf);
+    if matches!(
+        first,
+        "and" | "but" | "or" | "who" | "which" | "whose" | "the" | "a" | "an"
+    ) {
+        return None;
+    }
+    let appositive = (b + 1..c).all(|k| {
+        let t = toks[k];
+        let w = t.text(s);
+        if inq[k] {
+            return false;
+        }
+        if t.kind == Kind::Punct {
+            return w == "," || w == "." || w == "'" || w == "\u{2019}";
+        }
+        let lw = lower(w, &mut buf);
+        is_cap(w)
+            || matches!(lw, "and" | "of" | "for" | "at" | "in")
+            || lexicon::is_role(lw)
+            || lexicon::is_person_noun(lw)
+            || (!lexicon::is_stop(lw)
+                && !lexicon::is_pronoun(lw)
+                && lexicon::cue(lw).is_none()
+                && !lw.ends_with("ed"))
+    });
+    appositive.then_some((name, a))
 }
 
 /// The subject a sentence opens with when it names someone by role (`The
@@ -651,6 +783,9 @@ fn subject_after(
     if lexicon::is_pronoun(lw) {
         return Some(Subject::Pronoun);
     }
+    if let Some((a, b, end)) = name_closing_phrase(s, toks, inq, i) {
+        return Some(Subject::Name(role_strip(s, toks, a, b), (i, end)));
+    }
     if matches!(lw, "the" | "a" | "an") {
         i += 1;
     }
@@ -759,6 +894,67 @@ fn subject_after(
     Some(Subject::Name(text.to_string(), (start, k)))
 }
 
+/// A person's name closing a noun phrase that starts at `i` with what
+/// describes them: a determiner or possessor, an age, role words, the
+/// place or body they belong to (`her mom Annique Davis`, `Pruner's friend
+/// Zachary Rees`, `Kansas City police Sgt. Kari Thompson`, `5-year-old
+/// Yamilet Marin`). Returns the name's token range and where the phrase
+/// ends; `None` when the phrase is a name alone or ends in no person.
+fn name_closing_phrase(
+    s: &str,
+    toks: &[Tok],
+    inq: &[bool],
+    i: usize,
+) -> Option<(usize, usize, usize)> {
+    let mut buf = [0u8; 32];
+    let ok = |k: usize| k < toks.len() && toks[k].kind == Kind::Word && !inq[k];
+    let mut k = i;
+    let mut run: Option<(usize, usize)> = None;
+    while k < toks.len() && k - i < 12 {
+        let aged = skip_age(s, toks, k);
+        if aged > k {
+            k = aged;
+            continue;
+        }
+        if !ok(k) {
+            break;
+        }
+        let w = toks[k].text(s);
+        if is_cap(w) {
+            let a = k;
+            while ok(k) && is_cap(toks[k].text(s)) {
+                k += 1;
+                // An abbreviated title (`Sgt.`) goes on into the name.
+                if toks.get(k).is_some_and(|t| t.text(s) == ".")
+                    && lexicon::is_role(lower(toks[k - 1].text(s), &mut buf))
+                    && ok(k + 1)
+                {
+                    k += 1;
+                }
+            }
+            run = Some((a, k));
+            continue;
+        }
+        let lw = lower(w, &mut buf);
+        let describes = matches!(
+            lw,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+        ) || lexicon::is_role(lw)
+            || lexicon::is_person_noun(lw)
+            || lexicon::is_org_word(lw);
+        if !describes {
+            break;
+        }
+        k += 1;
+    }
+    let (a, b) = run?;
+    if b != k || a == i {
+        return None;
+    }
+    let name = role_strip(s, toks, a, b);
+    (name.split_whitespace().count() >= 2 && looks_like_person(&name)).then_some((a, b, k))
+}
+
 /// The token after an age phrase starting at `i` (`5-year-old`, `5-year -
 /// old`, `18-month-old`), or `i` when none starts there.
 fn skip_age(s: &str, toks: &[Tok], i: usize) -> usize {
@@ -784,6 +980,16 @@ fn skip_age(s: &str, toks: &[Tok], i: usize) -> usize {
     i
 }
 
+/// How many tokens lie between a cue (global token range `cue`) and a
+/// span `at`; 0 when they overlap.
+pub(crate) fn distance(cue: (usize, usize), at: (usize, usize)) -> usize {
+    if cue.0 >= at.1 {
+        cue.0 - at.1
+    } else {
+        at.0.saturating_sub(cue.1)
+    }
+}
+
 /// The best cue for a token at global position `at`: strongest first, then
 /// nearest. `cues` holds (global position of the cue, cue).
 pub(crate) fn best<'c>(
@@ -791,15 +997,6 @@ pub(crate) fn best<'c>(
     at: (usize, usize),
 ) -> Option<&'c Cue> {
     cues.filter(|(_, _, c)| c.speaker.is_some())
-        .min_by_key(|(g0, g1, c)| {
-            let dist = if *g0 >= at.1 {
-                g0 - at.1
-            } else if *g1 <= at.0 {
-                at.0 - g1
-            } else {
-                0
-            };
-            (std::cmp::Reverse(c.strength), dist)
-        })
+        .min_by_key(|&(g0, g1, c)| (std::cmp::Reverse(c.strength), distance((g0, g1), at)))
         .map(|(_, _, c)| c)
 }

@@ -134,7 +134,35 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
                 | "veteran"
                 | "woman"
                 | "man"
+                | "source"
+                | "insider"
         )
+}
+
+/// Which organisation a definite noun naming one (`the company`, `the
+/// department`) can mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Institution {
+    /// Any organisation named before: `the company`, `the firm`.
+    Any,
+    /// One whose name holds the noun: `the department` is the `Sacramento
+    /// County Sheriff's Department`, not the `CDC`.
+    Named,
+}
+
+/// The kind of organisation a noun names, when it names one.
+pub(crate) fn institution_noun(w: &str) -> Option<Institution> {
+    match w {
+        "company" | "firm" | "corporation" | "business" | "retailer" | "automaker" | "carmaker"
+        | "airline" | "manufacturer" | "chain" | "studio" | "network" | "broadcaster"
+        | "publisher" | "organisation" | "organization" | "charity" => Some(Institution::Any),
+        "department" | "office" | "agency" | "ministry" | "district" | "university"
+        | "hospital" | "team" | "club" | "church" | "council" | "board" | "commission"
+        | "school" | "court" | "bureau" | "service" | "union" | "party" | "government" => {
+            Some(Institution::Named)
+        }
+        _ => None,
+    }
 }
 
 /// Role and honorific words: `President X`, `leader X`, `Mr X`.

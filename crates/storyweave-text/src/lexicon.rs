@@ -909,13 +909,16 @@ pub fn reporting_verb(word: &str) -> Option<ReportingVerb> {
             | "stressed" | "emphasised" | "emphasized" | "admitted" | "acknowledged"
             | "claimed" | "testified" | "tweeted" | "shouted" | "yelled" | "screamed"
             | "commented" | "responded" | "answered" | "conceded" | "complained" | "observed"
-            | "recounted" | "posted" | "echoed" | "echoes" => (Speech, true),
+            | "recounted" | "posted" | "echoed" | "echoes" | "exclaimed" | "quipped" | "joked"
+            | "pleaded" | "whispered" | "muttered" | "wondered" | "reiterated" | "countered"
+            | "lamented" | "boasted" => (Speech, true),
             "told" | "tells" => (Speech, false),
-            "adding" | "saying" => (Participle, false),
+            "adding" | "saying" | "stating" | "noting" | "explaining" | "insisting" | "warning"
+            | "claiming" | "arguing" | "telling" | "writing" => (Participle, false),
             "announced" | "reported" | "estimated" | "urged" | "predicted" | "according" => {
                 (Statement, false)
             }
-            "confirmed" | "pledged" | "called" | "described" | "vowed" | "promised"
+            "confirmed" | "pledged" | "called" | "calling" | "described" | "vowed" | "promised"
             | "suggested" | "believes" | "believe" | "thinks" => (Stance, false),
             "identified" | "found" | "showed" | "shows" | "determined" | "ruled" | "listed" => {
                 (Finding, false)
