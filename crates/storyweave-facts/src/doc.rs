@@ -111,14 +111,31 @@ impl<'a> Ctx<'a> {
                 }
                 let face = facing(&s.text, &toks[i][j]);
                 match open {
-                    None if face == Facing::Close && j > 0 => spans.push(Span {
-                        s0: i,
-                        t0: 0,
-                        s1: i,
-                        t1: j,
-                        closed: true,
-                        opened: false,
-                    }),
+                    None if face == Facing::Close && j > 0 => {
+                        // After a quotation closed earlier in the sentence,
+                        // a lone closing mark quotes only from the end of
+                        // that quotation's attribution (`..., said X. Just
+                        // ...`): quotations never overlap.
+                        let t0 = spans
+                            .last()
+                            .filter(|sp: &&Span| sp.s1 == i && sp.t1 < j)
+                            .map_or(0, |sp| {
+                                let text = &s.text;
+                                (sp.t1 + 1..j)
+                                    .find(|&k| matches!(toks[i][k].text(text), "." | "?" | "!"))
+                                    .map_or(sp.t1 + 1, |k| k + 1)
+                            });
+                        if t0 < j {
+                            spans.push(Span {
+                                s0: i,
+                                t0,
+                                s1: i,
+                                t1: j,
+                                closed: true,
+                                opened: false,
+                            });
+                        }
+                    }
                     None => open = Some((i, j)),
                     Some(o) if face == Facing::Open && (o.0 != i || j > o.1 + 1) => {
                         let span = end_unclosed(o, i, false, sents, &toks);

@@ -538,6 +538,15 @@ fn check_indices(a: &Article, f: &DocumentFacts) {
             assert!(q.start <= q.end, "{q:?}");
         }
     }
+    // Quotations never overlap: each starts after the one before ends.
+    for w in f.quotes.windows(2) {
+        assert!(
+            (w[0].end_sentence, w[0].end) <= (w[1].sentence, w[1].start),
+            "overlapping quotations {:?} and {:?}",
+            w[0],
+            w[1]
+        );
+    }
     for q in &f.quantities {
         assert!(q.sentence < n && ok(q.sentence, q.start, q.end));
         assert_eq!(&a.sentences[q.sentence].text[q.start..q.end], q.text);
@@ -550,6 +559,29 @@ fn check_indices(a: &Article, f: &DocumentFacts) {
         assert!(e.sentence < n && ok(e.sentence, e.start, e.end));
         assert_eq!(&a.sentences[e.sentence].text[e.start..e.end], e.text);
     }
+}
+
+/// A source that drops every opening mark leaves sentences with two lone
+/// closing marks; the second quotes only from after the first one's
+/// attribution, so the cue between them stays outside and names its speaker.
+#[test]
+fn lone_closing_marks_never_make_overlapping_quotations() {
+    let a = built(
+        &[
+            "She is a good kid,\" said Ola Berg. Just days ago they rode bikes. It hurts, it really does,\" said Kari Dahl.",
+        ],
+        date(2025, 8, 13),
+    );
+    let f = FactExtractor::default().document(&a);
+    check_indices(&a, &f);
+    let got: Vec<(&str, Option<&str>)> = f
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref()))
+        .collect();
+    assert_eq!(got[0], ("She is a good kid", Some("Ola Berg")));
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].1, Some("Kari Dahl"));
 }
 
 #[test]
