@@ -260,6 +260,21 @@ pub(crate) fn find(
                     .last()
                     .and_then(|c: &Cue| c.speaker.clone())
                     .or_else(|| lead_person.get(si).cloned().flatten())
+                    .or_else(|| {
+                        // `Alan Mulally remembered asking`, `she recalled
+                        // saying`: the subject of the verb before it.
+                        let v = j.checked_sub(1)?;
+                        let w = toks[v].text(s);
+                        let verb = toks[v].kind == Kind::Word
+                            && !inq[v]
+                            && w.starts_with(|c: char| c.is_lowercase())
+                            && w.ends_with("ed");
+                        match subject_before(s, toks, inq, v).filter(|_| verb)? {
+                            Subject::Name(n, _) if looks_like_person(&n) => Some(n),
+                            Subject::Pronoun => last_person.clone(),
+                            Subject::Name(..) => None,
+                        }
+                    })
                     .or_else(|| opening_subject(s, toks, inq, j))
                     .or_else(|| {
                         // `He went on to say`: the pronoun the sentence
@@ -406,6 +421,19 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
     }
     if let Some((name, from)) = opening_name_with_appositive(s, toks, inq, j) {
         return Some(Subject::Name(name, (from, c)));
+    }
+    // `Charles O'Reilly, a management expert at Stanford, who stated`: a
+    // relative pronoun's subject is the phrase before it.
+    if let Some(p) = j.checked_sub(1)
+        && !inq[p]
+        && toks[p].text(s).eq_ignore_ascii_case("who")
+        && p > 0
+        && toks[p - 1].text(s) == ","
+    {
+        return subject_before(s, toks, inq, p).map(|sub| match sub {
+            Subject::Name(n, (a, _)) => Subject::Name(n, (a, c)),
+            other => other,
+        });
     }
     for _ in 0..3 {
         let p = j.checked_sub(1)?;
@@ -933,22 +961,46 @@ fn name_closing_phrase(
                 }
             }
             run = Some((a, k));
+            if toks.get(k).is_some_and(|t| t.text(s) == ",")
+                && ok(k + 1)
+                && is_cap(toks[k + 1].text(s))
+                && k + 1 - i < 12
+            {
+                k += 1;
+            }
             continue;
         }
         let lw = lower(w, &mut buf);
+        // Any content word may describe (`economy minister`, `general
+        // secretary of the union`), as long as the phrase ends in a name;
+        // a word that links clauses or a cue ends it.
         let describes = matches!(
             lw,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of"
         ) || lexicon::is_role(lw)
             || lexicon::is_person_noun(lw)
-            || lexicon::is_org_word(lw);
+            || lexicon::is_org_word(lw)
+            || (!lexicon::is_stop(lw)
+                && lexicon::cue(lw).is_none()
+                && !lexicon::is_pronoun(lw)
+                && !lexicon::is_aux(lw));
         if !describes {
             break;
         }
         k += 1;
+        // `the general secretary of the union Unite, Tony Woodley`: a comma
+        // before the closing name.
+        if toks.get(k).is_some_and(|t| t.text(s) == ",") && ok(k + 1) && is_cap(toks[k + 1].text(s))
+        {
+            k += 1;
+        }
     }
     let (a, b) = run?;
-    if b != k || a == i {
+    // The name closes the phrase: what follows is punctuation.
+    let closes = toks
+        .get(b)
+        .is_none_or(|t| t.kind == Kind::Punct && t.text(s) != "-");
+    if b != k || a == i || !closes {
         return None;
     }
     let name = role_strip(s, toks, a, b);

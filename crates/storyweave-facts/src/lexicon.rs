@@ -62,6 +62,29 @@ pub(crate) fn is_aux(w: &str) -> bool {
             | "reportedly"
             | "officially"
             | "publicly"
+            // Modal and negated auxiliaries: `he didn't say`, `she would
+            // not say`; the subject before them is still the speaker.
+            | "did"
+            | "didn't"
+            | "does"
+            | "doesn't"
+            | "do"
+            | "don't"
+            | "would"
+            | "wouldn't"
+            | "could"
+            | "couldn't"
+            | "will"
+            | "won't"
+            | "can"
+            | "can't"
+            | "cannot"
+            | "not"
+            | "never"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
     )
 }
 
@@ -879,7 +902,17 @@ pub(crate) fn group_word(w: &str) -> Option<f64> {
 pub(crate) fn is_designation_noun(w: &str) -> bool {
     matches!(
         w,
-        "block" | "caliber" | "calibre" | "gauge" | "exit" | "mile-marker" | "area-code"
+        "block"
+            | "caliber"
+            | "calibre"
+            | "gauge"
+            | "exit"
+            | "mile-marker"
+            | "area-code"
+            // A version: `the 3.0 software`, `the 2.0 update`.
+            | "software"
+            | "update"
+            | "firmware"
     )
 }
 

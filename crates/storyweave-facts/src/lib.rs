@@ -565,6 +565,62 @@ mod tests {
         );
     }
 
+    /// A minus sign glued to a number and apart from the word before makes
+    /// it negative (`fell -36`, `(-3.16%)`); a range `30 - 60` does not; a
+    /// version (`the 3.0 software`) is no figure.
+    #[test]
+    fn negative_figures_and_versions() {
+        let f = doc(
+            &[
+                "The index closed -36 points lower (-3.16%) after the 3.0 software and a 30 - 60 day delay.",
+            ],
+            wed(),
+        );
+        let got: Vec<(&str, f64)> = f
+            .quantities
+            .iter()
+            .map(|q| (q.text.as_str(), q.value))
+            .collect();
+        assert_eq!(got[0], ("-36 points", -36.0));
+        assert_eq!(got[1].1, -3.16);
+        assert!(got.iter().all(|(t, _)| !t.contains("3.0")), "{got:?}");
+        assert!(got.iter().any(|&(_, v)| v == 30.0) && got.iter().any(|&(_, v)| v == 60.0));
+    }
+
+    /// Subjects reached through a relative pronoun (`X, an expert, who
+    /// stated`), a verb before a participle (`X remembered asking`), a negated
+    /// auxiliary (`He didn't say`) and a role phrase closed by a comma and the
+    /// name (`said the general secretary of the union, X`).
+    #[test]
+    fn relative_participle_negated_and_comma_named_subjects() {
+        let mut a = art(
+            &[
+                "A contrary view came from Carl Ruud, a management expert at Vestby University, who stated, \"Great firms rarely go from strength to strength\".",
+                "\"How can it go away?\"",
+                "Alan Moe remembered asking, \"It is the best-selling car in the country.\"",
+                "Company vice president Lars Eng spoke on Wednesday.",
+                "He didn't say where the cuts would fall, but wanted to present details \"very soon\".",
+                "\"It is the best decision for our plants,\" said the general secretary of the union Forward, Tony Wold.",
+                "\"The behaviour is completely unacceptable,\" said German economy minister Rainer Brandt.",
+            ],
+            wed(),
+        );
+        a.sentences[2].paragraph = a.sentences[1].paragraph;
+        let f = FactExtractor::default().document(&a);
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Carl Ruud"),
+                Some("Alan Moe"),
+                Some("Alan Moe"),
+                Some("Lars Eng"),
+                Some("Tony Wold"),
+                Some("Rainer Brandt")
+            ]
+        );
+    }
+
     #[test]
     fn money_percent_words_and_skipped_years() {
         let f = doc(

@@ -541,7 +541,21 @@ pub(crate) fn extract(
                 j += 1;
                 continue;
             };
-            let first = if currency.is_some() { j - 1 } else { j };
+            let mut first = if currency.is_some() { j - 1 } else { j };
+            // `fell -36`, `(-3.16%)`: a minus sign glued to the number and
+            // standing apart from the word before makes it negative.
+            let negative = currency.is_none()
+                && first >= 1
+                && matches!(toks[first - 1].text(s), "-" | "\u{2212}")
+                && toks[first - 1].end == toks[first].start
+                && (first == 1
+                    || toks[first - 2].end < toks[first - 1].start
+                    || matches!(toks[first - 2].text(s), "(" | "["))
+                && (first == 1 || toks[first - 2].kind != Kind::Number);
+            if negative {
+                first -= 1;
+            }
+            let sign = if negative { -1.0 } else { 1.0 };
             // Qualifier: the longest listed phrase right before.
             let mut qualifier = None;
             let mut qstart = first;
@@ -588,7 +602,7 @@ pub(crate) fn extract(
             for value in std::iter::once(num.value).chain(num.second) {
                 out.push(QuantityMention {
                     text: text.to_string(),
-                    value: value * factor,
+                    value: sign * value * factor,
                     unit: unit.clone(),
                     what: what.clone(),
                     kind,

@@ -158,16 +158,39 @@ fn speaker_candidates(
                 found.extend(from_cue(last, Evidence::CueBefore));
             }
         }
-        // `"...?" / Davis said.`: a sentence that is only its attribution.
+        // `"...?" / Davis said.`: a sentence that opens with an attribution
+        // and is only that, or goes on with the speaker's next quotation
+        // (`"How can it go away?" / Alan Mulally remembered asking, "It's
+        // ..."`).
         let next = span.s1 + 1;
         if next < ctx.sents.len()
             && ctx.sents[next].paragraph == ctx.sents[span.s1].paragraph
-            && no_quote(next)
-            && let [only] = cues[next].as_slice()
-            && only.subject.0 <= 1
-            && only.end + 2 >= ctx.toks[next].len()
+            && let Some(first) = cues[next].first()
+            && !ctx.inq[next][..first.tok].iter().any(|&q| q)
+            && first.speaker.as_ref().is_some_and(|sp| {
+                // The sentence opens with the speaker's name.
+                let opening = ctx.sents[next]
+                    .text
+                    .trim_start_matches(|c: char| !c.is_alphanumeric());
+                first.subject.0 <= 1
+                    || sp
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| opening.starts_with(w))
+            })
         {
-            found.extend(from_cue(only, Evidence::CueAfter));
+            let toks = &ctx.toks[next];
+            let text = &ctx.sents[next].text;
+            let rest: Vec<&str> = toks[first.end.min(toks.len())..]
+                .iter()
+                .take(2)
+                .map(|t| t.text(text))
+                .collect();
+            let only = first.end + 2 >= toks.len() && no_quote(next);
+            let quote_follows = matches!(rest.as_slice(), [",", "\""] | [":", "\""]);
+            if only || quote_follows {
+                found.extend(from_cue(first, Evidence::CueAfter));
+            }
         }
         // The person the sentence before opens with, when it reports no
         // speech and quotes nothing.

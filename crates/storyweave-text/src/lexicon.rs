@@ -914,7 +914,7 @@ pub fn reporting_verb(word: &str) -> Option<ReportingVerb> {
             | "lamented" | "boasted" => (Speech, true),
             "told" | "tells" => (Speech, false),
             "adding" | "saying" | "stating" | "noting" | "explaining" | "insisting" | "warning"
-            | "claiming" | "arguing" | "telling" | "writing" => (Participle, false),
+            | "claiming" | "arguing" | "telling" | "writing" | "asking" => (Participle, false),
             "announced" | "reported" | "estimated" | "urged" | "predicted" | "according" => {
                 (Statement, false)
             }
