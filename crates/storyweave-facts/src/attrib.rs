@@ -528,7 +528,18 @@ fn opening_name_with_appositive(
         return None;
     }
     let name = role_strip(s, toks, a, b);
-    if name.split_whitespace().count() < 2 || !looks_like_person(&name) {
+    // `On Saturday, Boeing announced`: a sentence opening with a phrase of
+    // time or place is no name.
+    let opener = lower(toks[a].text(s), &mut buf);
+    if name.split_whitespace().count() < 2
+        || !looks_like_person(&name)
+        || lexicon::is_stop(opener)
+        || lexicon::is_common_starter(opener)
+        || (a..b).any(|k| {
+            let w = lower(toks[k].text(s), &mut buf);
+            lexicon::weekday(w).is_some() || lexicon::month(w).is_some()
+        })
+    {
         return None;
     }
     let first = lower(toks[b + 1].text(s), &mut buf);
@@ -976,7 +987,7 @@ fn name_closing_phrase(
         // a word that links clauses or a cue ends it.
         let describes = matches!(
             lw,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of"
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of" | "for" | "at"
         ) || lexicon::is_role(lw)
             || lexicon::is_person_noun(lw)
             || lexicon::is_org_word(lw)

@@ -441,9 +441,21 @@ impl FactExtractor {
             orgs[e.sentence].push((e.start, e.name.clone()));
         }
         let (cues, last_person) = attrib::find(&ctx, &index, &lead_person, &introduced, &orgs);
+        // The people each sentence names outside its quotations, once each.
+        let mut named = vec![Vec::<String>::new(); article.sentences.len()];
+        for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+            let quoted = ctx.toks[e.sentence]
+                .iter()
+                .position(|t| t.start == e.start)
+                .is_some_and(|k| ctx.inq[e.sentence][k]);
+            if !quoted && !named[e.sentence].contains(&e.name) {
+                named[e.sentence].push(e.name.clone());
+            }
+        }
         let people = quotes::People {
             last: &last_person,
             lead: &lead_person,
+            named: &named,
         };
         let quotes = quotes::extract(&ctx, &cues, &people, self.min_quote_words);
         let quote_speaker = |s: usize, t: usize| -> Option<Option<String>> {
@@ -617,6 +629,60 @@ mod tests {
                 Some("Lars Eng"),
                 Some("Tony Wold"),
                 Some("Rainer Brandt")
+            ]
+        );
+    }
+
+    /// A number a name gives (`Boeing 787`, `iPhone 4`) is a model number
+    /// wherever the document repeats it; an owner's name (`Ann's 5-year-old`)
+    /// is not such a name; cents are hundredths of dollars.
+    #[test]
+    fn model_numbers_and_cents() {
+        let f = doc(
+            &[
+                "Boeing said the 787 is late, and the iPhone 4 antenna drew complaints.",
+                "The Boeing 787 has 47 customers and Ann's 5-year-old son paid 26 cents.",
+            ],
+            wed(),
+        );
+        let got: Vec<(&str, f64, &str)> = f
+            .quantities
+            .iter()
+            .map(|q| (q.text.as_str(), q.value, q.unit.as_str()))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "47 customers");
+        assert_eq!(got[1].1, 5.0);
+        assert_eq!((got[2].1, got[2].2), (0.26, "dollars"));
+    }
+
+    /// With no cue anywhere, a statement in quotation marks is the only
+    /// person its sentence names, or the person the sentence before names,
+    /// rather than the speaker of an earlier quotation; a quoted label beside
+    /// a name stays no quotation.
+    #[test]
+    fn uncued_statements_take_the_person_named_beside_them() {
+        let f = doc(
+            &[
+                "Ola Rud won the \"genius grant\" that year.",
+                "\"It is hard to say if it is enough,\" said chief investment officer at Vesta Asset Management, Tom Grieg.",
+                "After weeks of talk, chairman Dieter Sand denied the reports.",
+                "\"We do not exclude any option for the group.\"",
+                "Justice Anna Moen agreed with the defence that the logo is not - \"I conclude that the logo does not suggest a connection.\"",
+            ],
+            wed(),
+        );
+        let got: Vec<(&str, Option<&str>)> = f
+            .quotes
+            .iter()
+            .map(|q| (&q.text[..10], q.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("It is hard", Some("Tom Grieg")),
+                ("We do not ", Some("Dieter Sand")),
+                ("I conclude", Some("Anna Moen"))
             ]
         );
     }

@@ -7,6 +7,8 @@ use crate::doc::Ctx;
 use crate::lex::{Kind, Tok, is_cap, lower};
 use crate::lexicon;
 use crate::{QuantityKind, QuantityMention};
+use std::collections::HashSet;
+
 use storyweave_text::{NumberStyle, parse_number};
 
 /// A number found at a token: value, first and last token used.
@@ -269,7 +271,7 @@ fn number_at(s: &str, toks: &[Tok], j: usize) -> Option<Num> {
 /// Whether the number at `j` is a designation rather than a quantity: part
 /// of a name (`Channel 4`, `Place 2 B Bar`), an address (`5126 Clinton
 /// Drive`, `the 5400 block`), an emergency number, an id or code.
-fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
+fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool, models: &HashSet<&str>) -> bool {
     let t = toks[j];
     if t.kind != Kind::Number || currency {
         return false;
@@ -392,21 +394,31 @@ fn is_designation(s: &str, toks: &[Tok], j: usize, currency: bool) -> bool {
         }
         k += 1;
     }
-    // Inside a name: a capitalised word before it (not the sentence's first
-    // word, which is capitalised anyway).
-    if j >= 2 && !measured {
-        let p = toks[j - 1];
-        let pw = p.text(s);
-        if p.kind == Kind::Word
-            && is_cap(pw)
-            && lexicon::month(lower(pw.trim_end_matches('.'), &mut buf)).is_none()
-            && lexicon::weekday(lower(pw, &mut buf)).is_none()
-            && !is_cap_starter(s, toks, j - 1)
-        {
-            return true;
-        }
-    }
-    false
+    // Inside a name (`Boeing 787`, `iPhone 4`), or a number such a name
+    // gave elsewhere in the document (`the 787`).
+    !measured && (follows_name(s, toks, j) || models.contains(w))
+}
+
+/// Whether the number at `j` follows a name word: capitalised (not the
+/// sentence's first word, which is capitalised anyway, nor a month or a
+/// weekday) or written in camel case (`iPhone`, `eBay`).
+fn follows_name(s: &str, toks: &[Tok], j: usize) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(p) = j.checked_sub(1).map(|k| toks[k]) else {
+        return false;
+    };
+    let pw = p.text(s);
+    let camel = pw.starts_with(|c: char| c.is_lowercase()) && pw.chars().any(char::is_uppercase);
+    // `Tahirah's 5-year-old`: an owner is no name the number belongs to.
+    let possessive = crate::lex::strip_possessive(pw).0.len() < pw.len();
+    p.kind == Kind::Word
+        && !possessive
+        && (camel
+            || (j >= 2
+                && is_cap(pw)
+                && lexicon::month(lower(pw.trim_end_matches('.'), &mut buf)).is_none()
+                && lexicon::weekday(lower(pw, &mut buf)).is_none()
+                && !is_cap_starter(s, toks, j - 1)))
 }
 
 /// The number of digit groups joined by hyphens around token `j`
@@ -519,6 +531,23 @@ pub(crate) fn extract(
 ) -> Vec<QuantityMention> {
     let mut out = Vec::new();
     let mut buf = [0u8; 32];
+    // Numbers the document writes as part of a name (`Boeing 787`,
+    // `iPhone 4`): model numbers wherever they stand in it.
+    let models: HashSet<&str> = ctx
+        .sents
+        .iter()
+        .zip(&ctx.toks)
+        .flat_map(|(sent, toks)| {
+            let s = sent.text.as_str();
+            (0..toks.len())
+                .filter(move |&j| {
+                    toks[j].kind == Kind::Number
+                        && toks[j].text(s).bytes().all(|b| b.is_ascii_digit())
+                        && follows_name(s, toks, j)
+                })
+                .map(move |j| toks[j].text(s))
+        })
+        .collect();
     for (si, sent) in ctx.sents.iter().enumerate() {
         let s = sent.text.as_str();
         let toks = &ctx.toks[si];
@@ -532,7 +561,7 @@ pub(crate) fn extract(
                 j += 1;
                 continue;
             }
-            if is_designation(s, toks, j, currency.is_some()) {
+            if is_designation(s, toks, j, currency.is_some(), &models) {
                 // All of it: `size 9 1/2` leaves no `1/2` behind.
                 j = number_at(s, toks, j).map_or(j, |n| n.last) + 1;
                 continue;
@@ -703,7 +732,10 @@ fn measure(s: &str, toks: &[Tok], j: usize, num: &Num, currency: Option<&'static
             let weight = matches!(n.as_str(), "pound" | "pounds") && !scaled;
             if let Some(c) = lexicon::currency_word(&n).filter(|_| !weight && !hyphen) {
                 m.kind = QuantityKind::Money;
+                // One unit per currency: cents are hundredths of dollars.
+                let (c, factor) = storyweave_text::lexicon::currency_subunit(c).unwrap_or((c, 1.0));
                 m.unit = c.to_string();
+                m.factor = factor;
                 m.last = k;
                 return m;
             }

@@ -14,6 +14,8 @@ pub(crate) struct People<'a> {
     pub last: &'a [Option<String>],
     /// The person each sentence opens with, if any.
     pub lead: &'a [Option<String>],
+    /// The people each sentence names outside its quotations.
+    pub named: &'a [Vec<String>],
 }
 
 /// Where a candidate speaker of a quotation was found: the named features of
@@ -31,10 +33,13 @@ enum Evidence {
     /// The previous quotation's speaker, the quotation going on after it;
     /// `adjacent` when it ended in the sentence right before.
     PreviousQuote { adjacent: bool },
-    /// The person the sentence before opens with, when that sentence
-    /// reports no speech (`Darin Schroeder ... agreed with the decision.` /
-    /// `"We are gratified ..."`).
+    /// The person the sentence before opens with, or the only person it
+    /// names, when that sentence reports no speech (`Darin Schroeder ...
+    /// agreed with the decision.` / `"We are gratified ..."`).
     PreviousSubject,
+    /// The only person the quotation's own sentence names, when it holds no
+    /// cue (`Justice Anthony Mann agreed that ... - "I conclude ..."`).
+    OwnSubject,
     /// The quotation's sentence opens with `He` or `She` and holds no cue
     /// (`He put the damage at "..."`): the last person named.
     OpeningPronoun,
@@ -67,6 +72,7 @@ struct SpeakerModel {
     previous_quote: f64,
     previous_quote_adjacent: f64,
     previous_subject: f64,
+    own_subject: f64,
     opening_pronoun: f64,
 }
 
@@ -80,7 +86,8 @@ const SPEAKER_MODEL: SpeakerModel = SpeakerModel {
     cue_after: 2.5,
     previous_quote: 1.5,
     previous_quote_adjacent: 2.0,
-    previous_subject: 1.0,
+    previous_subject: 1.8,
+    own_subject: 2.2,
     opening_pronoun: 0.5,
 };
 
@@ -101,6 +108,7 @@ impl SpeakerModel {
             Evidence::PreviousQuote { adjacent: true } => self.previous_quote_adjacent,
             Evidence::PreviousQuote { adjacent: false } => self.previous_quote,
             Evidence::PreviousSubject => self.previous_subject,
+            Evidence::OwnSubject => self.own_subject,
             Evidence::OpeningPronoun => self.opening_pronoun,
         }
     }
@@ -127,6 +135,7 @@ fn speaker_candidates(
     out: &[(usize, QuoteMention)],
     span: &Span,
     at: (usize, usize),
+    text: &str,
 ) -> Vec<Candidate> {
     let mut found = Vec::new();
     let from_cue = |c: &Cue, evidence: Evidence| {
@@ -197,10 +206,15 @@ fn speaker_candidates(
         if let Some(p) = span.s0.checked_sub(1)
             && cues[p].is_empty()
             && no_quote(p)
-            && let Some(Some(lead)) = people.lead.get(p)
+            && let Some(who) = people.lead.get(p).cloned().flatten().or_else(|| {
+                match people.named.get(p).map(Vec::as_slice) {
+                    Some([only]) => Some(only.clone()),
+                    _ => None,
+                }
+            })
         {
             found.push(Candidate {
-                speaker: lead.clone(),
+                speaker: who,
                 cue: None,
                 role: None,
                 evidence: Evidence::PreviousSubject,
@@ -229,6 +243,22 @@ fn speaker_candidates(
                 evidence: Evidence::PreviousQuote { adjacent },
             });
         }
+    }
+    // The only person named in the quotation's own sentence, with no cue,
+    // for a quotation that is a statement of its own (capitalised, four
+    // words or more), not a label the writer quotes.
+    let statement = text.starts_with(char::is_uppercase) && text.split_whitespace().count() >= 4;
+    if !alone
+        && statement
+        && (span.s0..=span.s1).all(|k| cues.get(k).is_none_or(Vec::is_empty))
+        && let Some([only]) = people.named.get(span.s0).map(Vec::as_slice)
+    {
+        found.push(Candidate {
+            speaker: only.clone(),
+            cue: None,
+            role: None,
+            evidence: Evidence::OwnSubject,
+        });
     }
     // `He put the damage at "..."`: a pronoun subject with no cue verb.
     let first = ctx.toks[span.s0]
@@ -273,13 +303,15 @@ pub(crate) fn extract(
             continue;
         }
         let at = (ctx.global(span.s0, span.t0), ctx.global(span.s1, span.t1));
-        let candidates = speaker_candidates(ctx, cues, people, &out, span, at);
+        let candidates = speaker_candidates(ctx, cues, people, &out, span, at, &text);
         let chosen = SPEAKER_MODEL.choose(&candidates);
         let (speaker, cue, role) = match chosen {
             Some(c) => (Some(c.speaker.clone()), c.cue.clone(), c.role.clone()),
             None => (None, None, None),
         };
-        let features = QuoteFeatures::of(&text, words, speaker.is_some());
+        // A person merely named beside the words does not make them speech.
+        let attributed = chosen.is_some_and(|c| c.evidence != Evidence::OwnSubject);
+        let features = QuoteFeatures::of(&text, words, attributed);
         if !features.is_quotation() {
             continue;
         }

@@ -1059,6 +1059,16 @@ pub fn currency(word: &str) -> Option<&'static str> {
     })
 }
 
+/// A hundredth of a currency named by its own word: `26 cents` is 0.26
+/// `dollars`, `50 pence` 0.5 `pounds`. The currency and the factor into it.
+pub fn currency_subunit(name: &str) -> Option<(&'static str, f64)> {
+    match name {
+        "cents" => Some(("dollars", 0.01)),
+        "pence" => Some(("pounds", 0.01)),
+        _ => None,
+    }
+}
+
 /// The currency of a symbol written before an amount (`$`, `€`, `£`, `¥`).
 pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
     match symbol {
