@@ -110,7 +110,14 @@ pub(crate) fn find(
             // no subject of its own: it continues the sentence's speaker.
             // So does an infinitive (`He went on to say, ...`).
             let infinitive = j > 0 && toks[j - 1].text(s).eq_ignore_ascii_case("to");
-            let participle = (lw.ends_with("ing") && !according) || infinitive;
+            // And a verb joined to the one before (`Bush made an address and
+            // said ...`).
+            let coordinated = j > 0
+                && strength == Strength::Strong
+                && !inq[j - 1]
+                && matches!(toks[j - 1].text(s), "and" | "but")
+                && !inverted_subject_follows(s, toks, inq, end);
+            let participle = (lw.ends_with("ing") && !according) || infinitive || coordinated;
             // `he was quoted as saying`: the subject of `was quoted`.
             let quoted_as = participle
                 && j >= 2
@@ -305,6 +312,13 @@ pub(crate) fn find(
         all.push(cues);
     }
     (all, before)
+}
+
+/// Whether a cue's own subject follows it (`..., and said Maria Lund`):
+/// a capitalised word right after the cue.
+fn inverted_subject_follows(s: &str, toks: &[Tok], inq: &[bool], end: usize) -> bool {
+    toks.get(end)
+        .is_some_and(|t| t.kind == Kind::Word && !inq[end] && is_cap(t.text(s)))
 }
 
 /// The issuer a sentence names for a document: `a statement from
@@ -524,7 +538,13 @@ fn opening_name_with_appositive(
     while b < c && toks[b].kind == Kind::Word && !inq[b] && is_cap(toks[b].text(s)) {
         b += 1;
     }
-    if b - a < 2 || toks.get(b).is_none_or(|t| t.text(s) != ",") || b + 1 >= c {
+    // `Peter Boockvar an equity strategist for Miller Tabak, commented`:
+    // the comma after the name dropped, the one before the cue kept.
+    let comma_after = toks.get(b).is_some_and(|t| t.text(s) == ",");
+    let bare = toks.get(b).is_some_and(|t| matches!(t.text(s), "a" | "an"))
+        && c >= 1
+        && toks[c - 1].text(s) == ",";
+    if b - a < 2 || !(comma_after || bare) || b + 1 >= c {
         return None;
     }
     let name = role_strip(s, toks, a, b);
@@ -621,7 +641,9 @@ fn name_before_phrase(
             head.starts_with(|c: char| c.is_lowercase())
                 && lexicon::is_person_noun(lower(head, &mut buf))
         }
-        "with" | "from" | "of" | "for" | "at" => true,
+        // `Amber Southard with ECSO said`: what follows names a body, not a
+        // person (`Commissioner for Competition Neelie Kroes said` is hers).
+        "with" | "from" | "of" | "for" | "at" => !looks_like_person(phrase),
         _ => false,
     };
     if !describes {
@@ -987,7 +1009,18 @@ fn name_closing_phrase(
         // a word that links clauses or a cue ends it.
         let describes = matches!(
             lw,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "of" | "for" | "at"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "of"
+                | "for"
+                | "at"
+                | "and"
         ) || lexicon::is_role(lw)
             || lexicon::is_person_noun(lw)
             || lexicon::is_org_word(lw)

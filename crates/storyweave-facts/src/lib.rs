@@ -633,6 +633,33 @@ mod tests {
         );
     }
 
+    /// A cue joined to an earlier verb (`X made an address and said`) is the
+    /// sentence subject's; a role phrase with `and` before the closing name;
+    /// a name whose comma was dropped before its appositive; a nearby weak
+    /// cue beats a strong one far off in a parenthesis.
+    #[test]
+    fn coordinated_cues_long_roles_and_near_weak_cues() {
+        let f = doc(
+            &[
+                "President Ada Lind made an address on the economy and said markets were \"driven by uncertainty and fear.\"",
+                "\"This is a major milestone for the programme,\" said Vesta President and Chief Executive Officer, Tom Eng.",
+                "Jon Bakke an equity strategist for Miller Holt, commented: \"The market is now realizing that the slump will last.\"",
+                "He described the hardship as a \"sacrifice for the next generation\" on their part, so that their children could live in a country that still makes things, concluding that one day the nation might return to a time when the maxim (a misquotation of what Carl Wik once testified before the Senate) would be true.",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Ada Lind"),
+                Some("Tom Eng"),
+                Some("Jon Bakke"),
+                Some("Jon Bakke")
+            ]
+        );
+    }
+
     /// A number a name gives (`Boeing 787`, `iPhone 4`) is a model number
     /// wherever the document repeats it; an owner's name (`Ann's 5-year-old`)
     /// is not such a name; cents are hundredths of dollars.

@@ -23,8 +23,10 @@ pub(crate) struct People<'a> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Evidence {
     /// A cue in the quotation's own sentences (`"...," she said`), with its
-    /// strength and its distance in tokens from the quotation.
-    OwnCue(Strength, usize),
+    /// strength, its distance in tokens from the quotation, and whether it
+    /// closes its sentence (`..., the agency said.`), the attribution that
+    /// governs everything the sentence reports.
+    OwnCue(Strength, usize, bool),
     /// The sentence before ends in its cue or a colon (`Howard said:`), and
     /// the quotation stands alone in its sentences.
     CueBefore,
@@ -65,6 +67,7 @@ struct Candidate {
 struct SpeakerModel {
     own_strong: f64,
     own_weak: f64,
+    own_closing: f64,
     per_token: f64,
     max_distance: usize,
     cue_before: f64,
@@ -80,8 +83,9 @@ struct SpeakerModel {
 const SPEAKER_MODEL: SpeakerModel = SpeakerModel {
     own_strong: 6.0,
     own_weak: 5.0,
-    per_token: 0.01,
-    max_distance: 50,
+    own_closing: 2.0,
+    per_token: 0.05,
+    max_distance: 60,
     cue_before: 3.0,
     cue_after: 2.5,
     previous_quote: 1.5,
@@ -95,13 +99,14 @@ impl SpeakerModel {
     /// The score of one piece of evidence.
     fn score(&self, e: Evidence) -> f64 {
         match e {
-            Evidence::OwnCue(strength, distance) => {
+            Evidence::OwnCue(strength, distance, closing) => {
                 let base = if strength == Strength::Strong {
                     self.own_strong
                 } else {
                     self.own_weak
                 };
-                base - self.per_token * distance.min(self.max_distance) as f64
+                let closing = if closing { self.own_closing } else { 0.0 };
+                base + closing - self.per_token * distance.min(self.max_distance) as f64
             }
             Evidence::CueBefore => self.cue_before,
             Evidence::CueAfter => self.cue_after,
@@ -149,7 +154,24 @@ fn speaker_candidates(
     for s in span.s0..=span.s1 {
         for c in cues.get(s).into_iter().flatten() {
             let distance = attrib::distance((ctx.global(s, c.tok), ctx.global(s, c.end)), at);
-            found.extend(from_cue(c, Evidence::OwnCue(c.strength, distance)));
+            let toks = &ctx.toks[s];
+            let text = &ctx.sents[s].text;
+            // Only closing punctuation after it, and a comma or a closing
+            // mark before its subject.
+            let closing = toks[c.end.max(c.subject.1).min(toks.len())..]
+                .iter()
+                .all(|t| t.kind == Kind::Punct)
+                && c.subject
+                    .0
+                    .min(c.tok)
+                    .checked_sub(1)
+                    .is_some_and(|k| matches!(toks[k].text(text), "," | "\""))
+                // and no other attribution stands between it and the words.
+                && !cues[s].iter().any(|o| {
+                    let g = ctx.global(s, o.tok);
+                    o.tok != c.tok && o.speaker.is_some() && at.1 <= g && g < ctx.global(s, c.tok)
+                });
+            found.extend(from_cue(c, Evidence::OwnCue(c.strength, distance, closing)));
         }
     }
     let alone = quote_only(ctx, span);
