@@ -34,16 +34,24 @@ pub struct EvalArgs {
     /// Score per-article facts instead of stories: GOLD is a JSONL file of
     /// hand-annotated quotes (text, speaker) and figures (text, value,
     /// attribution), one line per article id (see eval/facts/README.md).
-    #[arg(long, value_name = "GOLD.jsonl", conflicts_with = "furniture")]
+    #[arg(long, value_name = "GOLD.jsonl", conflicts_with_all = ["furniture", "consolidation"])]
     pub facts: Option<PathBuf>,
+    /// Score the disagreements `stories` reports instead: GOLD is a JSONL
+    /// file of real multi-outlet stories (their document ids) with the
+    /// disagreements annotators found by reading them (see
+    /// eval/consolidation/README.md); each story's articles are consolidated
+    /// on their own.
+    #[arg(long, value_name = "GOLD.jsonl", conflicts_with = "furniture")]
+    pub consolidation: Option<PathBuf>,
     /// Check the inputs' clean bodies for page furniture instead: count the
     /// body sentences shaped like stamps, captions, related links, prompts,
     /// contact lines, update notes, wire credits or notices, and list them
     /// (all of them with `--worst 0`, else that many).
     #[arg(long)]
     pub furniture: bool,
-    /// With `--facts`: score only the gold lines of this split (`dev`, `test`).
-    #[arg(long, value_name = "NAME", requires = "facts")]
+    /// With `--facts` or `--consolidation`: score only the gold lines of
+    /// this split (`dev`, `test`).
+    #[arg(long, value_name = "NAME")]
     pub split: Option<String>,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
@@ -51,7 +59,8 @@ pub struct EvalArgs {
     /// How many of the worst wrong merges and splits to list, each with why:
     /// the strongest link the clusterer saw between its parts (a copy, or a
     /// score with its parts against the bar). With `--facts`: how many
-    /// mistakes of each kind to list (missed, extra, wrong speaker, ...).
+    /// mistakes of each kind to list (missed, extra, wrong speaker, ...); with
+    /// `--consolidation`: how many missed and invented disagreements.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub worst: usize,
     /// Write to FILE instead of standard output.
@@ -350,6 +359,14 @@ fn describe<'a>(
 pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
     if let Some(gold) = &args.facts {
         return crate::eval_facts::run(args, gold);
+    }
+    if let Some(gold) = &args.consolidation {
+        return crate::eval_consolidation::run(args, gold);
+    }
+    if args.split.is_some() {
+        return Err(RunError::Usage(
+            "--split goes with --facts or --consolidation".to_string(),
+        ));
     }
     if args.furniture {
         return crate::eval_facts::run_furniture(args);

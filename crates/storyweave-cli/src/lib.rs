@@ -6,6 +6,7 @@ mod args;
 mod compare_cmd;
 mod dedup_cmd;
 mod eval_cmd;
+mod eval_consolidation;
 mod eval_facts;
 mod extract_cmd;
 mod pipeline;

@@ -669,6 +669,56 @@ fn eval_facts_scores_a_gold_file_and_names_a_bad_line() {
     assert!(stderr(&o).contains("gold.jsonl:1:"), "{}", stderr(&o));
 }
 
+/// `eval --consolidation` consolidates each gold story's articles and scores
+/// the reported disagreements: the changed toll in one aligned sentence
+/// matches the gold conflict; a gold line naming no readable article is
+/// warned about; a bad line is named.
+#[test]
+fn eval_consolidation_scores_reported_disagreements() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles = dir.path().join("story.jsonl");
+    let body = |toll: &str| {
+        format!(
+            "A landslide buried part of the mountain village of Brekkedal on Sunday, and {toll} people were killed, the regional governor said. Rescue teams worked through the night with dogs and heavy machinery to reach the houses under the mud. Roads into the valley stayed closed on Monday while engineers checked the slope above the village."
+        )
+    };
+    std::fs::write(
+        &articles,
+        format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "a", "title": "Landslide buries Brekkedal", "text": body("12"), "published": "2025-03-03"}),
+            serde_json::json!({"id": "b", "title": "Deadly landslide in Brekkedal", "text": body("14"), "published": "2025-03-03"}),
+        ),
+    )
+    .expect("write articles");
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        concat!(
+            r#"{"story":"s1","documents":["a","b"],"split":"dev","disagreements":[{"kind":"number","about":"people killed","readings":[{"documents":["a"],"text":"12 people","value":12},{"documents":["b"],"text":"14 people","value":14}]}]}"#,
+            "\n",
+            r#"{"story":"s2","documents":["zz"],"split":"dev","disagreements":[]}"#,
+            "\n"
+        ),
+    )
+    .expect("write gold");
+    let (g, a) = (
+        gold.to_str().expect("utf-8 path"),
+        articles.to_str().expect("utf-8 path"),
+    );
+    let o = run(&["eval", "--consolidation", g, a, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    assert_eq!(v["scores"]["gold"], 1);
+    assert_eq!(v["scores"]["matched"], 1, "{v}");
+    assert_eq!(v["missing"], serde_json::json!(["zz"]));
+    assert!(stderr(&o).contains("zz"), "{}", stderr(&o));
+    std::fs::write(&gold, "{\"story\": 5}\n").expect("write bad gold");
+    let o = run(&["eval", "--consolidation", g, a]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("gold.jsonl:1:"), "{}", stderr(&o));
+}
+
 #[test]
 fn eval_furniture_counts_and_lists_furniture_shaped_sentences() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -22,6 +22,7 @@
 //! when both partitions are equally trivial (all singletons or one cluster
 //! each), where its formula divides by zero.
 
+pub mod consolidation;
 pub mod facts;
 pub mod furniture;
 
