@@ -8,7 +8,7 @@
 //! on what a user who gave the tool those articles would read; the
 //! disagreements of every story the articles form count.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -17,10 +17,11 @@ use storyweave_eval::consolidation::{
 };
 use storyweave_extract::Article;
 
-use crate::eval_cmd::{EvalArgs, EvalFormat};
+use crate::eval_cmd::EvalArgs;
+use crate::eval_facts::{read_gold, write_eval_output};
 use crate::pipeline::{Progress, stream_articles};
 use crate::stories_cmd::build_report;
-use crate::{Outcome, RunError, open_output, write_error};
+use crate::{Outcome, RunError};
 
 /// One annotated reading.
 #[derive(Debug, Deserialize)]
@@ -62,37 +63,11 @@ struct ConsolidationResult {
     scores: ConsolidationScores,
 }
 
-/// Reads the gold file: one JSON object per non-blank line.
-fn read_gold(path: &Path) -> Result<Vec<GoldStory>, RunError> {
-    let shown = path.display().to_string();
-    let file = storyweave_ingest::open_decompressed(path).map_err(|source| RunError::Input {
-        path: shown.clone(),
-        source,
-    })?;
-    let mut out = Vec::new();
-    for (k, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|source| RunError::Input {
-            path: shown.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let g: GoldStory = serde_json::from_str(&line).map_err(|e| RunError::Gold {
-            path: shown.clone(),
-            line: k + 1,
-            message: e.to_string(),
-        })?;
-        out.push(g);
-    }
-    Ok(out)
-}
-
 /// Reads the articles, builds each gold story's report and scores its
 /// disagreements.
 pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError> {
     let progress = Progress::new(args.quiet);
-    let gold: Vec<GoldStory> = read_gold(gold_path)?
+    let gold: Vec<GoldStory> = read_gold::<GoldStory>(gold_path)?
         .into_iter()
         .filter(|g| args.split.is_none() || g.split == args.split)
         .collect();
@@ -154,11 +129,7 @@ pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError
                 readings: d
                     .readings
                     .iter()
-                    .map(|r| ReadingFact {
-                        documents: r.documents.clone(),
-                        text: r.text.clone(),
-                        value: None,
-                    })
+                    .map(|r| reading(&r.documents, &r.text, None))
                     .collect(),
             })
             .collect();
@@ -173,11 +144,7 @@ pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError
                     readings: d
                         .readings
                         .iter()
-                        .map(|r| ReadingFact {
-                            documents: r.documents.clone(),
-                            text: r.text.clone(),
-                            value: r.value.as_f64(),
-                        })
+                        .map(|r| reading(&r.documents, &r.text, r.value.as_f64()))
                         .collect(),
                 })
                 .collect(),
@@ -194,17 +161,16 @@ pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError
         missing,
         scores: score_consolidation(&stories),
     };
-    let (mut out, shown) = open_output(args.output.as_deref())?;
-    let written = match args.format {
-        EvalFormat::Json => serde_json::to_writer_pretty(&mut out, &result)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
-        EvalFormat::Text => write_text(&result, args.worst, &mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| write_error(&shown, e))?;
-    Ok(Outcome::Success)
+    write_eval_output(args, &result, |out| write_text(&result, args.worst, out))
+}
+
+/// A reading for the scorer.
+fn reading(documents: &[String], text: &str, value: Option<f64>) -> ReadingFact {
+    ReadingFact {
+        documents: documents.to_vec(),
+        text: text.to_string(),
+        value,
+    }
 }
 
 /// One disagreement on one line: its kind, what it is about, its readings.

@@ -60,8 +60,9 @@ struct FactsResult {
     scores: FactScores,
 }
 
-/// Reads the gold file: one JSON object per non-blank line.
-fn read_gold(path: &Path) -> Result<Vec<GoldLine>, RunError> {
+/// Reads a gold file: one JSON object per non-blank line, each a `T`; a
+/// line that is not one is an error naming the file and the line.
+pub(crate) fn read_gold<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, RunError> {
     let shown = path.display().to_string();
     let file = storyweave_ingest::open_decompressed(path).map_err(|source| RunError::Input {
         path: shown.clone(),
@@ -76,7 +77,7 @@ fn read_gold(path: &Path) -> Result<Vec<GoldLine>, RunError> {
         if line.trim().is_empty() {
             continue;
         }
-        let g: GoldLine = serde_json::from_str(&line).map_err(|e| RunError::Gold {
+        let g: T = serde_json::from_str(&line).map_err(|e| RunError::Gold {
             path: shown.clone(),
             line: k + 1,
             message: e.to_string(),
@@ -89,7 +90,7 @@ fn read_gold(path: &Path) -> Result<Vec<GoldLine>, RunError> {
 /// Reads the articles, finds their facts and scores them against the gold.
 pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError> {
     let progress = Progress::new(args.quiet);
-    let gold: Vec<GoldLine> = read_gold(gold_path)?
+    let gold: Vec<GoldLine> = read_gold::<GoldLine>(gold_path)?
         .into_iter()
         .filter(|g| args.split.is_none() || g.split == args.split)
         .collect();
@@ -178,12 +179,22 @@ pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError
         missing,
         scores: score_facts(&articles),
     };
+    write_eval_output(args, &result, |out| write_text(&result, args.worst, out))
+}
+
+/// Writes an eval result where `args` says: as pretty JSON, or as the text
+/// `text` writes.
+pub(crate) fn write_eval_output<T: Serialize>(
+    args: &EvalArgs,
+    result: &T,
+    text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Outcome, RunError> {
     let (mut out, shown) = open_output(args.output.as_deref())?;
     let written = match args.format {
-        EvalFormat::Json => serde_json::to_writer_pretty(&mut out, &result)
+        EvalFormat::Json => serde_json::to_writer_pretty(&mut out, result)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        EvalFormat::Text => write_text(&result, args.worst, &mut out),
+        EvalFormat::Text => text(&mut out),
     };
     written
         .and_then(|()| out.flush())
