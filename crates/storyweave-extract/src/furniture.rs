@@ -742,14 +742,7 @@ const STAMP_LABEL_LEADS: &[&str] = &["last", "first", "originally", "story", "ar
 
 /// Time zones written after a clock time.
 fn is_zone(w: &str) -> bool {
-    let up = w.trim_end_matches([',', ')']);
-    (2..=5).contains(&up.len())
-        && up.bytes().all(|b| b.is_ascii_uppercase())
-        && (up.ends_with('T') || matches!(up, "UTC" | "GMT" | "Z"))
-        || up.starts_with("GMT+")
-        || up.starts_with("GMT-")
-        || up.starts_with("UTC+")
-        || up.starts_with("UTC-")
+    lexicon::is_time_zone(w)
 }
 
 /// An English month name or abbreviation (stamps are English-labelled).

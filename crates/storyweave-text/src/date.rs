@@ -244,30 +244,14 @@ fn time_token(t: &str) -> bool {
     let lower = t.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "at" | "am"
-            | "pm"
-            | "a.m."
-            | "p.m."
-            | "utc"
-            | "gmt"
-            | "et"
-            | "est"
-            | "edt"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "msk"
-            | "kst"
-            | "jst"
-            | "pst"
-            | "pdt"
-    ) {
+        "at" | "am" | "pm" | "a.m." | "p.m." | "utc" | "gmt"
+    ) || crate::lexicon::is_time_zone(t)
+    {
         return true;
     }
-    if t.starts_with(['+', '-']) || t.starts_with("UTC") || t.starts_with("GMT") {
-        return t[1..]
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b':' || b == b'+');
+    // An offset alone: `+02:00`, `-0500`.
+    if t.starts_with(['+', '-']) {
+        return t[1..].bytes().all(|b| b.is_ascii_digit() || b == b':');
     }
     let core = lower
         .trim_end_matches("am")

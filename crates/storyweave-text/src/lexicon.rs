@@ -168,6 +168,25 @@ pub const RELATIVE_DAYS: [(&str, i64); 4] = [
     ("yesterday", -1),
 ];
 
+/// Whether `word` names a time zone as written after a time: an
+/// abbreviation in capitals (`GMT`, `UTC`, `Z`, or the shape of `EDT`,
+/// `CEST`, `AEST`, `ET`: two to five capitals ending in `T`), or an offset
+/// from UTC or GMT (`UTC+3`, `GMT-05:00`). A comma or bracket after it is
+/// ignored. The one list of zones of the pipeline: date lines and page
+/// stamps both read it.
+pub fn is_time_zone(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ')']);
+    let offset = ["UTC+", "UTC-", "GMT+", "GMT-"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| {
+            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        })
+    });
+    let abbreviation = (1..=5).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && (matches!(w, "UTC" | "GMT" | "Z") || (w.len() >= 2 && w.ends_with('T')));
+    offset || abbreviation
+}
+
 /// Month number (1–12) of an English month name or its abbreviation
 /// (`August`, `aug`, `SEPT`), any ASCII case, without a trailing dot.
 /// Allocation-free: the story level tries every capitalised word.
@@ -1237,6 +1256,27 @@ mod tests {
             ("", None),
         ] {
             assert_eq!(number_word_value(word), value, "{word}");
+        }
+    }
+
+    #[test]
+    fn time_zones_and_offsets() {
+        for z in [
+            "GMT",
+            "UTC",
+            "Z",
+            "EDT",
+            "CEST",
+            "ET",
+            "AEST",
+            "UTC+3",
+            "GMT-05:00",
+            "BST)",
+        ] {
+            assert!(is_time_zone(z), "{z}");
+        }
+        for w in ["Post", "et", "UTC+", "MARKET", "G"] {
+            assert!(!is_time_zone(w), "{w}");
         }
     }
 
