@@ -621,6 +621,9 @@ proptest! {
             Just("billion"), Just("%"), Just("on Tuesday"), Just("in April"), Just("last year"),
             Just("he added"), Just("according to"), Just("(KCNA)"), Just("told AFP"), Just("."),
             Just(":"), Just("the"), Just("Police"), Just("August 12, 2025"), Just("Aug."),
+            Just("and"), Just("who"), Just("an"), Just("remembered asking"), Just("-36"),
+            Just("iPhone 4"), Just("26 cents"), Just("the company said"), Just("Sgt."),
+            Just("to say"), Just("didn't"),
         ], 0..40),
         published in proptest::option::of(0i64..40_000),
     ) {
