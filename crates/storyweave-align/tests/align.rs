@@ -549,27 +549,8 @@ fn large_story_keeps_every_copy_together() {
 /// readings then surfaced as a false quotation discrepancy.
 #[test]
 fn a_short_sentence_sharing_few_words_is_not_contained_in_a_long_one() {
-    use storyweave_extract::{Article, Sentence};
-    let article = |id: &str, text: &str| Article {
-        id: id.into(),
-        path: id.into(),
-        record: None,
-        url: None,
-        outlet: None,
-        title: None,
-        byline: None,
-        agencies: Vec::new(),
-        dateline: None,
-        published: None,
-        language: None,
-        sentences: vec![Sentence {
-            text: text.into(),
-            span: 0..text.len(),
-            paragraph: 0,
-        }],
-        paragraphs: 1,
-        set_aside: Vec::new(),
-    };
+    use storyweave_extract::Article;
+    let article = |id: &str, text: &str| Article::from_sentences(id, &[text]);
     let a = article("a", "\"The light organs told us otherwise.\"");
     let b = article(
         "b",

@@ -6,38 +6,27 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use storyweave_cluster::{Clusterer, Clustering};
-use storyweave_extract::{Article, Sentence};
+use storyweave_extract::Article;
 use storyweave_fingerprint::{Fingerprint, Fingerprinter};
 use storyweave_text::Date;
 
 /// An article with one sentence per `split_sentences` range of `text`.
 fn article(id: &str, title: Option<&str>, published: Option<Date>, text: &str) -> Article {
-    let sentences = storyweave_text::split_sentences(text)
-        .into_iter()
-        .filter_map(|r| {
-            text.get(r.clone()).map(|t| Sentence {
-                text: t.to_string(),
-                span: r,
-                paragraph: 0,
-            })
-        })
-        .collect();
-    Article {
-        id: id.to_string(),
-        path: format!("{id}.txt"),
-        record: None,
-        url: None,
-        outlet: None,
+    let ranges = storyweave_text::split_sentences(text);
+    let texts: Vec<&str> = ranges.iter().filter_map(|r| text.get(r.clone())).collect();
+    let mut a = Article {
         title: title.map(str::to_string),
-        byline: None,
-        agencies: Vec::new(),
-        dateline: None,
         published,
         language: Some("en".to_string()),
-        sentences,
         paragraphs: 1,
-        set_aside: Vec::new(),
+        ..Article::from_sentences(id, &texts)
+    };
+    // One paragraph, spans into `text` itself.
+    for (s, r) in a.sentences.iter_mut().zip(ranges) {
+        s.span = r;
+        s.paragraph = 0;
     }
+    a
 }
 
 fn day(y: i32, m: u8, d: u8) -> Option<Date> {

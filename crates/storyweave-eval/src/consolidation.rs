@@ -17,6 +17,7 @@
 //!   **recall** the share of gold ones matched.
 
 use serde::Serialize;
+use storyweave_text::numbers::{NumberStyle, parse_number};
 
 use crate::Prf;
 use crate::facts::word_keys;
@@ -82,12 +83,12 @@ pub struct ConsolidationScores {
     pub invented: Vec<Mistake>,
 }
 
-/// The numbers written in `text`, read as English (`14`, `1,400`, `6.1`).
+/// The numbers written in `text`, read in English style by the pipeline's
+/// one figure reader (`14`, `1,400`, `6.1`).
 fn numbers(text: &str) -> Vec<f64> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '$' | '%' | '-'))
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .filter_map(|w| w.replace(',', "").parse::<f64>().ok())
+        .filter_map(|w| parse_number(w, NumberStyle::PointDecimal))
         .collect()
 }
 

@@ -444,10 +444,10 @@ impl FactExtractor {
         // The people each sentence names outside its quotations, once each.
         let mut named = vec![Vec::<String>::new(); article.sentences.len()];
         for e in ents.iter().filter(|e| e.kind == EntityKind::Person) {
+            // Tokens are in order: find the mention's first by its start.
             let quoted = ctx.toks[e.sentence]
-                .iter()
-                .position(|t| t.start == e.start)
-                .is_some_and(|k| ctx.inq[e.sentence][k]);
+                .binary_search_by_key(&e.start, |t| t.start)
+                .is_ok_and(|k| ctx.inq[e.sentence][k]);
             if !quoted && !named[e.sentence].contains(&e.name) {
                 named[e.sentence].push(e.name.clone());
             }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use proptest::prelude::*;
-use storyweave_extract::{Article, Extractor, Sentence};
+use storyweave_extract::{Article, Extractor};
 use storyweave_facts::{
     DocumentFacts, EntityKind, FactExtractor, Granularity, Quantity, QuantityKind, Quote,
     StoryFacts,
@@ -493,30 +493,16 @@ fn examples_trawler_weekdays_past_and_future() {
 }
 
 fn built(sentences: &[&str], published: Option<Date>) -> Article {
-    Article {
-        id: "p".into(),
-        path: "p.txt".into(),
-        record: None,
-        url: None,
-        outlet: None,
-        title: None,
-        byline: None,
-        agencies: Vec::new(),
-        dateline: None,
+    // Two sentences to a paragraph.
+    let mut a = Article {
         published,
-        language: None,
-        sentences: sentences
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Sentence {
-                text: (*t).to_string(),
-                span: 0..0,
-                paragraph: i / 2,
-            })
-            .collect(),
         paragraphs: sentences.len().div_ceil(2),
-        set_aside: Vec::new(),
+        ..Article::from_sentences("p", sentences)
+    };
+    for (i, s) in a.sentences.iter_mut().enumerate() {
+        s.paragraph = i / 2;
     }
+    a
 }
 
 fn check_indices(a: &Article, f: &DocumentFacts) {
