@@ -8,48 +8,15 @@ use storyweave_text::{NumberStyle, write_number};
 
 pub(crate) use storyweave_text::lexicon::{is_article, is_date_word, is_edge_word, is_negation};
 
-/// Compass words: part of a place reference (`the northern quay`).
-const DIRECTION_WORDS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-];
-
-/// Case-insensitive membership of `word` in `list` without allocating.
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Whether `word` is a function word: the lexicon's English stopwords,
 /// the same list the story level leaves out.
 pub(crate) fn is_stopword(word: &str) -> bool {
     lexicon::is_english_stopword(word)
 }
 
-/// Whether `word` is a compass direction.
+/// Whether `word` is a compass direction (the lexicon's one list).
 pub(crate) fn is_direction(word: &str) -> bool {
-    in_list(DIRECTION_WORDS, word)
+    lexicon::is_compass_word(word)
 }
 
 /// Whether `word` starts with an uppercase letter.

@@ -199,13 +199,30 @@ pub enum DiscrepancyKind {
     Wording,
 }
 
+impl DiscrepancyKind {
+    /// What a word-level discrepancy of this kind is about, for the report.
+    pub fn about(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Number => "a figure",
+            DiscrepancyKind::Entity => "a name",
+            DiscrepancyKind::Quote => "words of a quotation",
+            DiscrepancyKind::Date => "a date",
+            DiscrepancyKind::Wording => "the meaning of a sentence",
+        }
+    }
+}
+
 /// One reading of a disputed span, with the documents that have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reading {
     /// Documents with this reading, in input order.
     pub documents: Vec<String>,
     /// The span as these documents write it.
     pub text: String,
+    /// The figure's value, for a disagreement over a figure.
+    pub value: Option<f64>,
+    /// Who the first of `documents` attributes the reading to, when it says.
+    pub attribution: Option<String>,
 }
 
 /// A place where documents disagree: a change of a number, a date, a name
@@ -224,14 +241,29 @@ pub struct Reading {
 /// neighbours: over the rest of a name, to the word a lone number or compass
 /// word qualifies (`northern quay`), and for words only added or dropped, to
 /// the three words before them (`in the future` / `in the future, too`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
     /// What differs.
     pub kind: DiscrepancyKind,
+    /// What the disputed fact is (`killed`, `age of Wilson`, `words of a
+    /// quotation`).
+    pub about: String,
+    /// Whether the readings conflict or a later one updates an earlier one.
+    pub status: DiscrepancyStatus,
     /// Id of the passage.
     pub passage: String,
     /// The readings, the base reading first.
     pub readings: Vec<Reading>,
+}
+
+/// Whether a discrepancy's readings are at odds or follow one another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiscrepancyStatus {
+    /// The readings cannot both be true.
+    Conflict,
+    /// A later report supersedes an earlier one (a toll rising over the day).
+    Update,
 }
 
 /// The aligned story.
@@ -373,6 +405,37 @@ struct Features {
     fold: u64,
 }
 
+/// The matching features of one sentence: its content words and anchors
+/// (names and numbers) as ids of the story's vocabulary, and its fold hash.
+fn features(vocab: &mut Vocabulary, text: &str) -> Features {
+    let mut f = Features {
+        fold: fold_hash(text),
+        ..Features::default()
+    };
+    for w in words(text) {
+        if let Some(v) = number_value(w.text) {
+            let id = vocab.number_id(&v);
+            f.content.push(id);
+            f.anchors.push(id);
+            continue;
+        }
+        if is_stopword(w.text) {
+            continue;
+        }
+        if let Some(id) = vocab.id(w.text) {
+            f.content.push(id);
+            if vocab.is_name(w.text) {
+                f.anchors.push(id);
+            }
+        }
+    }
+    f.content.sort_unstable();
+    f.content.dedup();
+    f.anchors.sort_unstable();
+    f.anchors.dedup();
+    f
+}
+
 /// A passage while it is being built: its sentences as (document, sentence, level).
 #[derive(Debug)]
 struct Draft {
@@ -396,11 +459,55 @@ impl Aligner {
         AlignerBuilder::default()
     }
 
+    /// Whether two sentences, taken alone, say the same thing by the
+    /// decision that builds passages: the kind of passage they would share
+    /// (identical, variant or paraphrase), or `None`. What `storyweave eval
+    /// --pairs` scores against sentence pairs judged by people.
+    pub fn relate(&self, a: &str, b: &str) -> Option<PassageKind> {
+        let mut vocab = Vocabulary::default();
+        for t in [a, b] {
+            for w in words(t) {
+                vocab.add(w.text);
+            }
+        }
+        let (fa, fb) = (features(&mut vocab, a), features(&mut vocab, b));
+        if fa.fold == fb.fold {
+            return Some(PassageKind::Identical);
+        }
+        let shared = intersection_size(&fa.content, &fb.content);
+        match self.level(&fa, &fb, shared)?.1 {
+            Level::Paraphrase => Some(PassageKind::Paraphrase),
+            _ => Some(PassageKind::Variant),
+        }
+    }
+
+    /// The decision of whether two sentences with `shared` content words
+    /// in common belong to one passage, and how: their Dice overlap and
+    /// level, or `None`.
+    fn level(&self, f: &Features, other: &Features, shared: usize) -> Option<(f64, Level)> {
+        let s = &self.settings;
+        let (la, lb) = (f.content.len(), other.content.len());
+        let dice = 2.0 * shared as f64 / (la + lb).max(1) as f64;
+        let small = la.min(lb);
+        let contained = shared as f64 / small.max(1) as f64;
+        if dice >= s.variant_similarity
+            || (shared >= s.containment_min_words && contained >= s.containment)
+        {
+            Some((dice, Level::Variant))
+        } else if dice >= s.paraphrase_similarity
+            && shared >= s.paraphrase_shared
+            && intersection_size(&f.anchors, &other.anchors) >= s.paraphrase_anchors
+        {
+            Some((dice, Level::Paraphrase))
+        } else {
+            None
+        }
+    }
+
     /// Aligns the documents of one story, given in chronological order (the
     /// earliest document's wording becomes each passage's base reading).
     /// Never fails: documents without sentences simply cover nothing.
     pub fn align(&self, docs: &[&Article]) -> Alignment {
-        let s = &self.settings;
         // Pass 1: the story's vocabulary, so that names can be told from
         // capitalised common words.
         let mut vocab = Vocabulary::default();
@@ -424,32 +531,7 @@ impl Aligner {
         let mut feats: Vec<Features> = Vec::with_capacity(total);
         for d in docs {
             for sent in &d.sentences {
-                let mut f = Features {
-                    fold: fold_hash(&sent.text),
-                    ..Features::default()
-                };
-                for w in words(&sent.text) {
-                    if let Some(v) = number_value(w.text) {
-                        let id = vocab.number_id(&v);
-                        f.content.push(id);
-                        f.anchors.push(id);
-                        continue;
-                    }
-                    if is_stopword(w.text) {
-                        continue;
-                    }
-                    if let Some(id) = vocab.id(w.text) {
-                        f.content.push(id);
-                        if vocab.is_name(w.text) {
-                            f.anchors.push(id);
-                        }
-                    }
-                }
-                f.content.sort_unstable();
-                f.content.dedup();
-                f.anchors.sort_unstable();
-                f.anchors.dedup();
-                feats.push(f);
+                feats.push(features(&mut vocab, &sent.text));
             }
         }
 
@@ -488,20 +570,7 @@ impl Aligner {
                     if other.fold == f.fold {
                         continue; // already a candidate as identical
                     }
-                    let (la, lb) = (f.content.len(), other.content.len());
-                    let dice = 2.0 * shared as f64 / (la + lb).max(1) as f64;
-                    let small = la.min(lb);
-                    let contained = shared as f64 / small.max(1) as f64;
-                    let level = if dice >= s.variant_similarity
-                        || (shared >= s.containment_min_words && contained >= s.containment)
-                    {
-                        Level::Variant
-                    } else if dice >= s.paraphrase_similarity
-                        && shared >= s.paraphrase_shared
-                        && intersection_size(&f.anchors, &other.anchors) >= s.paraphrase_anchors
-                    {
-                        Level::Paraphrase
-                    } else {
+                    let Some((dice, level)) = self.level(f, other, shared) else {
                         continue;
                     };
                     cands.push((dice, i, passage_of[m], level));
@@ -822,6 +891,8 @@ fn sites(
         let mut readings: Vec<Reading> = vec![Reading {
             documents: vec![base_doc.to_string()],
             text: base_reading.clone(),
+            value: None,
+            attribution: None,
         }];
         for (d, hunks) in members {
             let text = match hunks.iter().find(|h| overlaps(&h.base, &range)) {
@@ -838,12 +909,16 @@ fn sites(
                 None => readings.push(Reading {
                     documents: vec![id],
                     text,
+                    value: None,
+                    attribution: None,
                 }),
             }
         }
         if readings.len() > 1 {
             out.push(Discrepancy {
                 kind,
+                about: kind.about().to_string(),
+                status: DiscrepancyStatus::Conflict,
                 passage: passage.to_string(),
                 readings,
             });

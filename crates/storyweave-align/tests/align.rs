@@ -560,3 +560,29 @@ fn a_short_sentence_sharing_few_words_is_not_contained_in_a_long_one() {
     assert_eq!(alignment.passages.len(), 2, "{:#?}", alignment.passages);
     assert!(alignment.discrepancies.is_empty());
 }
+
+/// `Aligner::relate` gives two lone sentences the decision that builds
+/// passages: the same words are identical, an edited copy a variant, other
+/// words about the same named facts a paraphrase, and a sentence about
+/// something else nothing.
+#[test]
+fn relate_decides_pairs_of_sentences_as_the_passages_do() {
+    let a = Aligner::default();
+    let s =
+        "Fire crews from Havnsund fought the warehouse blaze on the northern quay for six hours.";
+    assert_eq!(a.relate(s, &s.to_uppercase()), Some(PassageKind::Identical));
+    assert_eq!(
+        a.relate(
+            s,
+            "Fire crews from Havnsund fought the warehouse blaze on the northern quay for seven hours."
+        ),
+        Some(PassageKind::Variant)
+    );
+    assert_eq!(
+        a.relate(
+            s,
+            "The council said the ferry timetable for Havnsund would change in the spring."
+        ),
+        None
+    );
+}

@@ -29,7 +29,7 @@ pub struct EvalArgs {
     /// whose `cluster` field is the gold story label. With `--facts`: the files
     /// holding the articles the facts gold names, by id. With `--furniture`:
     /// the articles to check, in any input format.
-    #[arg(value_name = "LABELLED.jsonl", required = true)]
+    #[arg(value_name = "LABELLED.jsonl", required_unless_present = "pairs")]
     pub labelled: Vec<PathBuf>,
     /// Score per-article facts instead of stories: GOLD is a JSONL file of
     /// hand-annotated quotes (text, speaker) and figures (text, value,
@@ -43,6 +43,11 @@ pub struct EvalArgs {
     /// on their own.
     #[arg(long, value_name = "GOLD.jsonl", conflicts_with = "furniture")]
     pub consolidation: Option<PathBuf>,
+    /// Score the aligner's "these two sentences say the same thing" instead:
+    /// PAIRS is a JSONL file of sentence pairs judged by people (`a`, `b`,
+    /// `label` 1 or 0, `subset`; see ../shared/eval/pairs/README.md).
+    #[arg(long, value_name = "PAIRS.jsonl", conflicts_with_all = ["facts", "consolidation", "furniture"])]
+    pub pairs: Option<PathBuf>,
     /// Check the inputs' clean bodies for page furniture instead: count the
     /// body sentences shaped like stamps, captions, related links, prompts,
     /// contact lines, update notes, wire credits or notices, and list them
@@ -362,6 +367,9 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
     }
     if let Some(gold) = &args.consolidation {
         return crate::eval_consolidation::run(args, gold);
+    }
+    if let Some(pairs) = &args.pairs {
+        return crate::eval_pairs::run(args, pairs);
     }
     if args.split.is_some() {
         return Err(RunError::Usage(

@@ -152,21 +152,68 @@ fn is_filler(w: &str) -> bool {
     matches!(w, "the" | "a" | "an" | "s")
 }
 
+/// The word keys of a name, articles left out and runs of single letters
+/// joined, so `U.S. Treasury` and `US Treasury`, `A. J. Smith` and
+/// `A.J. Smith` are one name.
+fn name_keys(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut letters = String::new();
+    for w in word_keys(name) {
+        if w.chars().count() == 1 {
+            letters.push_str(&w);
+            continue;
+        }
+        if !letters.is_empty() {
+            out.push(std::mem::take(&mut letters));
+        }
+        if !is_filler(&w) {
+            out.push(w);
+        }
+    }
+    if !letters.is_empty() {
+        out.push(letters);
+    }
+    out.retain(|w| !is_filler(w));
+    out
+}
+
 /// Whether two speakers or attributions name the same source: both absent,
 /// or the words of one (articles left out) standing in a row in the other.
 pub fn same_source(gold: Option<&str>, predicted: Option<&str>) -> bool {
     match (gold, predicted) {
         (None, None) => true,
-        (Some(g), Some(p)) => {
-            let g: Vec<String> = word_keys(g).into_iter().filter(|w| !is_filler(w)).collect();
-            let p: Vec<String> = word_keys(p).into_iter().filter(|w| !is_filler(w)).collect();
+        (Some(gold_raw), Some(pred_raw)) => {
+            let (g, p) = (gold_raw, pred_raw);
+            let g: Vec<String> = name_keys(g);
+            let p: Vec<String> = name_keys(p);
             let inside = |short: &[String], long: &[String]| {
                 !short.is_empty() && long.windows(short.len()).any(|w| w == short)
             };
-            inside(&g, &p) || inside(&p, &g)
+            inside(&g, &p) || inside(&p, &g) || acronym_of(gold_raw, pred_raw)
         }
         _ => false,
     }
+}
+
+/// Whether one name is the acronym of the other (`GM` of `General Motors`,
+/// `UAW` of `the United Auto Workers`): the letters of a single upper-case
+/// word are the initials of the other's capitalised words, in order.
+fn acronym_of(a: &str, b: &str) -> bool {
+    let initials = |name: &str| -> String {
+        name.split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    let is_acronym =
+        |w: &str| w.len() >= 2 && !w.contains(' ') && w.chars().all(|c| c.is_ascii_uppercase());
+    let one_way = |short: &str, long: &str| {
+        is_acronym(short) && long.contains(' ') && {
+            let init = initials(long);
+            init == short || init.starts_with(short)
+        }
+    };
+    one_way(a.trim(), b) || one_way(b.trim(), a)
 }
 
 /// Whether two figure values are the same number.
@@ -384,6 +431,16 @@ mod tests {
             word_keys("family 's 170 , 000"),
             word_keys("family's 170,000")
         );
+    }
+
+    #[test]
+    fn acronyms_name_the_same_source() {
+        assert!(same_source(Some("General Motors"), Some("GM")));
+        assert!(same_source(Some("UAW"), Some("the United Auto Workers")));
+        assert!(!same_source(Some("General Motors"), Some("GE")));
+        assert!(!same_source(Some("Gary Miller"), Some("Gm")));
+        assert!(same_source(Some("US Treasury"), Some("U.S. Treasury")));
+        assert!(same_source(Some("A. J. Smith"), Some("A.J. Smith")));
     }
 
     #[test]

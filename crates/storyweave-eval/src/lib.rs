@@ -25,6 +25,7 @@
 pub mod consolidation;
 pub mod facts;
 pub mod furniture;
+pub mod pairs;
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -84,7 +84,12 @@ pub(crate) fn find(
                 continue;
             }
             let lw = lower(t.text(s), &mut buf);
-            let Some((strength, inverted)) = lexicon::cue(lw) else {
+            // `was praised by Jobs as "..."`: the agent of a passive verb
+            // that characterises, followed by the quoted words.
+            let agent = lw == "by" && passive_agent(s, toks, inq, j);
+            let Some((strength, inverted)) =
+                lexicon::cue(lw).or(agent.then_some((Strength::Weak, true)))
+            else {
                 j += 1;
                 continue;
             };
@@ -102,7 +107,8 @@ pub(crate) fn find(
             if told {
                 end = object_end(s, toks, inq, end);
             }
-            let verb = match (toks.get(j), toks.get(end.saturating_sub(1))) {
+            let first = if agent { j - 1 } else { j };
+            let verb = match (toks.get(first), toks.get(end.saturating_sub(1))) {
                 (Some(a), Some(b)) if end > j => s.get(a.start..b.end).unwrap_or(lw).to_string(),
                 _ => lw.to_string(),
             };
@@ -123,8 +129,25 @@ pub(crate) fn find(
                 && j >= 2
                 && toks[j - 1].text(s).eq_ignore_ascii_case("as")
                 && toks[j - 2].text(s).eq_ignore_ascii_case("quoted");
-            let subject = if according {
-                subject_after(s, toks, inq, end, true)
+            // `Detik.com quoted Djamal as saying`: the one quoted.
+            let quoted_object = (participle
+                && j >= 3
+                && toks[j - 1].text(s).eq_ignore_ascii_case("as"))
+            .then(|| {
+                (j.saturating_sub(7)..j - 2)
+                    .rev()
+                    .find(|&q| toks[q].text(s).eq_ignore_ascii_case("quoted"))
+            })
+            .flatten()
+            .filter(|&q| {
+                (q + 1..j - 1)
+                    .all(|k| toks[k].kind == Kind::Word && !inq[k] && is_cap(toks[k].text(s)))
+            });
+            let subject = if according || agent {
+                subject_after(s, toks, inq, end, according)
+            } else if let Some(q) = quoted_object {
+                s.get(toks[q + 1].start..toks[j - 2].end)
+                    .map(|n| Subject::Name(n.to_string(), (q + 1, j - 1)))
             } else if quoted_as {
                 let mut k = j - 2;
                 while k > 0
@@ -175,6 +198,21 @@ pub(crate) fn find(
                     .checked_sub(1)
                     .and_then(|p| introduced.get(p).cloned().flatten())
                     .or_else(|| last_person.clone()),
+                // `It said that ...`: the document last named, else the
+                // organisation last named (`The US Treasury described the
+                // plan ... It said ...`).
+                Some(Subject::Name(n, _)) if n.eq_ignore_ascii_case("it") => {
+                    last_issuer.clone().or_else(|| {
+                        orgs.get(si)
+                            .into_iter()
+                            .flatten()
+                            .filter(|(at, _)| *at < toks[j].start)
+                            .map(|(_, n)| n)
+                            .next_back()
+                            .or(seen_orgs.last())
+                            .cloned()
+                    })
+                }
                 Some(Subject::Name(n, _)) => {
                     let (mut name, person) = match index.resolve(&n) {
                         Some((name, kind)) => (
@@ -284,6 +322,17 @@ pub(crate) fn find(
                     })
                     .or_else(|| opening_subject(s, toks, inq, j))
                     .or_else(|| {
+                        // `The UAW issued a statement saying ...`: the
+                        // issuer the sentence opens with.
+                        let noun = toks[j.checked_sub(1)?].text(s);
+                        lexicon::is_document_noun(lower(noun, &mut buf))
+                            .then(|| {
+                                opening_name(s, toks, inq, j, index)
+                                    .or_else(|| issuer_phrase(s, toks, inq, j - 1))
+                            })
+                            .flatten()
+                    })
+                    .or_else(|| {
                         // `He went on to say`: the pronoun the sentence
                         // opens with.
                         let first = toks.iter().find(|t| t.kind == Kind::Word)?;
@@ -312,6 +361,23 @@ pub(crate) fn find(
         all.push(cues);
     }
     (all, before)
+}
+
+/// Whether `by` at `j` names the agent of a passive verb that characterises
+/// quoted words (`was praised by Jobs as "..."`, `described by police as
+/// "..."`): a past participle before it, a name after it, then `as` and a
+/// quotation within a few words.
+fn passive_agent(s: &str, toks: &[Tok], inq: &[bool], j: usize) -> bool {
+    let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Word && !inq[k]);
+    let participle = j > 0
+        && word(j - 1)
+        && toks[j - 1].text(s).starts_with(char::is_lowercase)
+        && toks[j - 1].text(s).ends_with("ed");
+    participle
+        && word(j + 1)
+        && (j + 1..(j + 7).min(toks.len())).any(|k| {
+            toks[k].text(s).eq_ignore_ascii_case("as") && inq.get(k + 1).is_some_and(|&q| q)
+        })
 }
 
 /// Whether a cue's own subject follows it (`..., and said Maria Lund`):
@@ -432,6 +498,14 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         && lexicon::is_aux(lower(toks[j - 1].text(s), &mut buf))
     {
         j -= 1;
+    }
+    // `It said`, `it added`: resolved by the caller to a document or an
+    // organisation.
+    if let Some(p) = j.checked_sub(1)
+        && !inq[p]
+        && toks[p].text(s).eq_ignore_ascii_case("it")
+    {
+        return Some(Subject::Name("it".to_string(), (p, c)));
     }
     if let Some((name, from)) = opening_name_with_appositive(s, toks, inq, j) {
         return Some(Subject::Name(name, (from, c)));
@@ -614,6 +688,52 @@ fn opening_subject(s: &str, toks: &[Tok], inq: &[bool], cue: usize) -> Option<St
         && toks[b].text(s).starts_with(|c: char| c.is_lowercase())
         && lexicon::is_person_noun(lower(toks[b - 1].text(s), &mut buf));
     ok.then(|| s.get(toks[a].start..toks[b - 1].end).map(str::to_string))
+        .flatten()
+}
+
+/// The person or organisation a sentence opens with (`The UAW issued
+/// ...`): a run of capitalised words, after an optional article, that the
+/// document's entities know, followed by a lower-case word, before `cue`.
+fn opening_name(s: &str, toks: &[Tok], inq: &[bool], cue: usize, index: &Index) -> Option<String> {
+    let a = usize::from(toks.first().is_some_and(|t| t.text(s) == "The"));
+    let mut b = a;
+    while b < cue && !inq[b] && toks[b].kind == Kind::Word && is_cap(toks[b].text(s)) {
+        b += 1;
+    }
+    let verb_follows = b > a
+        && b < cue
+        && toks[b].kind == Kind::Word
+        && toks[b].text(s).starts_with(char::is_lowercase);
+    if !verb_follows {
+        return None;
+    }
+    let (name, kind) = index.resolve(s.get(toks[a].start..toks[b - 1].end)?)?;
+    matches!(kind, EntityKind::Person | EntityKind::Organization).then(|| name.to_string())
+}
+
+/// The phrase a sentence opens with when it issues the document at `noun`
+/// (`A group of Washington politicians released a joint statement`): an
+/// article, at most eight words, then a past-tense verb and the document's
+/// own words.
+fn issuer_phrase(s: &str, toks: &[Tok], inq: &[bool], noun: usize) -> Option<String> {
+    let lowercase = |k: usize| {
+        toks[k].kind == Kind::Word && !inq[k] && toks[k].text(s).starts_with(char::is_lowercase)
+    };
+    let mut k = noun;
+    while k > 0 && lowercase(k - 1) && !toks[k - 1].text(s).ends_with("ed") {
+        k -= 1;
+    }
+    let verb = k.checked_sub(1)?;
+    let opens = toks
+        .first()
+        .is_some_and(|t| matches!(t.text(s), "A" | "An" | "The"));
+    let words_ok = (0..verb).all(|i| toks[i].kind == Kind::Word && !inq[i]);
+    (lowercase(verb)
+        && toks[verb].text(s).ends_with("ed")
+        && opens
+        && (2..=9).contains(&verb)
+        && words_ok)
+        .then(|| s.get(toks[0].start..toks[verb - 1].end).map(str::to_string))
         .flatten()
 }
 

@@ -124,7 +124,9 @@ fn candidates(ctx: &Ctx<'_>) -> Vec<Cand> {
                 let w = toks[end].text(s);
                 let (core, poss) = strip_possessive(w);
                 let (_, cut) = name_part(core);
-                has_org |= lexicon::is_org_word(lower(core, &mut buf));
+                let lc = lower(core, &mut buf);
+                has_org |= lexicon::is_org_word(lc);
+                let cut = cut || (lexicon::is_company_suffix(lc) && end > start);
                 end += 1;
                 // `Korean People's Army`: a possessive inside an organisation's name.
                 let org_next = poss
@@ -141,7 +143,11 @@ fn candidates(ctx: &Ctx<'_>) -> Vec<Cand> {
                     let lc = lower(c.text(s), &mut buf);
                     let joins = matches!(lc, "de" | "del" | "da" | "van" | "von" | "bin" | "al")
                         || (lc == "of" && has_org);
-                    if joins && c.kind == Kind::Word && name_word(s, toks, end + 1) {
+                    // `Burkhardt & Associates`, `Johnson & Johnson`.
+                    let ampersand = lc == "&";
+                    if ((joins && c.kind == Kind::Word) || ampersand) && name_word(s, toks, end + 1)
+                    {
+                        has_org |= ampersand;
                         end += 1;
                         continue;
                     }
@@ -284,6 +290,15 @@ fn push_cand(
         votes[2] += 2;
     }
     let before_cue = lexicon::cue(&next_lw).is_some();
+    // `Apple Computer CEO Steve Jobs`, `Chrysler spokesman Kevin Frazier`: a
+    // name right before a role and another name is whom the role serves.
+    let serves = lexicon::is_role(&next_lw)
+        && toks
+            .get(b + 1)
+            .is_some_and(|t| t.kind == Kind::Word && is_cap(t.text(s)));
+    if serves {
+        votes[1] += 2;
+    }
     // `Name, 67,` gives an age.
     if next.is_some_and(|t| t.text(s) == ",")
         && toks

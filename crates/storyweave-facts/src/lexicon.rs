@@ -98,7 +98,16 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
 pub(crate) fn is_document_noun(w: &str) -> bool {
     matches!(
         w,
-        "statement" | "release" | "communique" | "communiqué" | "announcement" | "notice"
+        "statement"
+            | "release"
+            | "communique"
+            | "communiqué"
+            | "announcement"
+            | "notice"
+            | "email"
+            | "e-mail"
+            | "memo"
+            | "letter"
     )
 }
 
@@ -159,6 +168,13 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
                 | "man"
                 | "source"
                 | "insider"
+                | "boy"
+                | "girl"
+                | "teen"
+                | "teenager"
+                | "child"
+                | "baby"
+                | "toddler"
         )
 }
 
@@ -314,6 +330,11 @@ pub(crate) fn is_role(w: &str) -> bool {
             | "superintendent"
             | "principal"
             | "coach's"
+            | "assistant"
+            | "asst"
+            | "asst."
+            | "undersecretary"
+            | "acting"
     )
 }
 
@@ -335,6 +356,47 @@ pub(crate) fn is_connective(w: &str) -> bool {
             | "separately"
             | "instead"
             | "also"
+    )
+}
+
+/// Subordinators and prepositions that open a fronted adverbial before a
+/// sentence's subject (`While ..., Jobs said`, `After the hearing, ...`).
+pub(crate) fn is_fronting_word(w: &str) -> bool {
+    matches!(
+        w,
+        "while"
+            | "after"
+            | "before"
+            | "when"
+            | "since"
+            | "although"
+            | "though"
+            | "despite"
+            | "during"
+            | "following"
+            | "in"
+            | "at"
+            | "on"
+            | "speaking"
+            | "asked"
+            | "upon"
+            | "once"
+            | "unlike"
+            | "like"
+            | "with"
+            | "as"
+            | "if"
+            | "because"
+    )
+}
+
+/// Legal-form words that end a company's name (`Chrysler LLC`, `Apple
+/// Inc.`): a capitalised name after one is someone else (`Chrysler LLC Jim
+/// Press`).
+pub(crate) fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "llc" | "inc" | "corp" | "ltd" | "plc" | "gmbh" | "ag" | "nv" | "bv" | "llp"
     )
 }
 
@@ -433,6 +495,18 @@ pub(crate) fn is_org_word(w: &str) -> bool {
             | "reuters"
             | "afp"
             | "nato"
+            | "corps"
+            | "store"
+            | "stores"
+            | "records"
+            | "studios"
+            | "pictures"
+            | "electronics"
+            | "systems"
+            | "technologies"
+            | "laboratories"
+            | "labs"
+            | "associates"
     )
 }
 

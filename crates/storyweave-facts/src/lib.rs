@@ -24,6 +24,7 @@
 
 mod attrib;
 mod dates;
+mod disagree;
 mod doc;
 mod entities;
 mod lex;
@@ -31,6 +32,8 @@ mod lexicon;
 mod merge;
 mod quantities;
 mod quotes;
+
+pub use disagree::{Disagreement, FactReading, Status};
 
 use std::collections::BTreeMap;
 
@@ -277,6 +280,8 @@ pub struct DateFact {
 /// The facts of a story, merged across its documents.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StoryFacts {
+    /// Facts the documents give different values for (see [`Disagreement`]).
+    pub disagreements: Vec<Disagreement>,
     /// Quotations in order of first appearance.
     pub quotes: Vec<Quote>,
     /// Figures in order of first appearance.
@@ -336,19 +341,43 @@ pub struct FactExtractor {
     quote_similarity: f64,
 }
 
+/// An entity mention's sentence with its tokens: `k` is the mention's first
+/// token, `after` the token right after it.
+struct Mention<'a> {
+    s: &'a str,
+    toks: &'a [lex::Tok],
+    inq: &'a [bool],
+    k: usize,
+    after: usize,
+}
+
+impl<'a> Mention<'a> {
+    fn of(ctx: &'a doc::Ctx<'_>, e: &entities::Resolved) -> Option<Mention<'a>> {
+        let toks = ctx.toks.get(e.sentence)?;
+        Some(Mention {
+            s: &ctx.sents.get(e.sentence)?.text,
+            toks,
+            inq: ctx.inq.get(e.sentence)?,
+            k: toks.iter().position(|t| t.start >= e.start)?,
+            after: toks.iter().position(|t| t.start >= e.end)?,
+        })
+    }
+}
+
 /// Whether person `e` stands in apposition to the noun phrase that opens
 /// its sentence (`A professor of economics at the University of Athens,
 /// Yanis Varoufakis, did not go to work`): set off by commas, after an
 /// opening article or role and at most twelve words, outside any quotation.
 /// Such a person is the sentence's subject, what a later `he said` means.
 fn appositive_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
-    let s = &ctx.sents[e.sentence].text;
-    let toks = &ctx.toks[e.sentence];
-    let inq = &ctx.inq[e.sentence];
-    let Some(k) = toks.iter().position(|t| t.start >= e.start) else {
-        return false;
-    };
-    let Some(after) = toks.iter().position(|t| t.start >= e.end) else {
+    let Some(Mention {
+        s,
+        toks,
+        inq,
+        k,
+        after,
+    }) = Mention::of(ctx, e)
+    else {
         return false;
     };
     let comma = |i: usize| toks.get(i).is_some_and(|t| t.text(s) == ",");
@@ -367,6 +396,32 @@ fn appositive_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
         matches!(w, "a" | "an" | "the") || lexicon::is_role(w)
     });
     opens && words <= 12 && first_comma == Some(k - 1)
+}
+
+/// Whether the person `e` is the subject of its sentence's main clause
+/// after a fronted adverbial (`While introducing the phone, at the
+/// conference, Jobs started ...`, `After the case closed, Jobs extended
+/// ...`): the sentence opens with a subordinator or preposition, the name
+/// follows a comma and a lower-case word (its verb) follows the name.
+fn fronted_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
+    let Some(Mention {
+        s,
+        toks,
+        inq,
+        k,
+        after,
+    }) = Mention::of(ctx, e)
+    else {
+        return false;
+    };
+    let mut b = [0u8; 32];
+    let opens = toks.first().is_some_and(|t| {
+        t.kind == lex::Kind::Word && lexicon::is_fronting_word(lex::lower(t.text(s), &mut b))
+    });
+    let verb_follows = toks.get(after).is_some_and(|t| {
+        t.kind == lex::Kind::Word && !inq[after] && t.text(s).starts_with(char::is_lowercase)
+    });
+    opens && k >= 2 && toks[k - 1].text(s) == "," && verb_follows && !inq[..k].iter().any(|&q| q)
 }
 
 impl Default for FactExtractor {
@@ -409,7 +464,30 @@ impl FactExtractor {
                         let mut b = [0u8; 32];
                         lexicon::is_connective(lex::lower(t.text(s), &mut b))
                     });
-                if before == 0 || (before == 1 && opener) || appositive_subject(&ctx, e) {
+                // `Apple CEO Steve Jobs ...`: only capitalised words and a
+                // role before the name, the role right before it.
+                let toks = &ctx.toks[e.sentence];
+                let k = toks.partition_point(|t| t.start < e.start);
+                let mut b = [0u8; 32];
+                // `Assistant Secretary of the Air Force for Acquisition
+                // Marvin Sambur ...`: a title chain naming a role.
+                let premodified = k >= 2
+                    && toks[..k].iter().any(|t| {
+                        lexicon::is_role(lex::lower(t.text(s).trim_end_matches('.'), &mut b))
+                    })
+                    && lex::is_cap(toks[0].text(s))
+                    && !ctx.inq[e.sentence][..k].iter().any(|&q| q)
+                    && toks[..k].iter().all(|t| {
+                        let w = t.text(s);
+                        (t.kind == lex::Kind::Word && lex::is_cap(w))
+                            || matches!(w, "of" | "the" | "for" | "and" | "to" | "&" | "." | "'s")
+                    });
+                if before == 0
+                    || (before == 1 && opener)
+                    || premodified
+                    || appositive_subject(&ctx, e)
+                    || fronted_subject(&ctx, e)
+                {
                     lead_person[e.sentence] = Some(e.name.clone());
                 }
             }
@@ -452,10 +530,27 @@ impl FactExtractor {
                 named[e.sentence].push(e.name.clone());
             }
         }
+        // `Secretary James Roche: "No, Sir, ..."`: a name and a colon right
+        // before a quotation label its words.
+        let mut labels = vec![Vec::<(usize, String)>::new(); article.sentences.len()];
+        for e in ents
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        {
+            let toks = &ctx.toks[e.sentence];
+            let s = &ctx.sents[e.sentence].text;
+            let after = toks.partition_point(|t| t.start < e.end);
+            if toks.get(after).is_some_and(|t| t.text(s) == ":")
+                && ctx.inq[e.sentence].get(after + 1).is_some_and(|&q| q)
+            {
+                labels[e.sentence].push((after, e.name.clone()));
+            }
+        }
         let people = quotes::People {
             last: &last_person,
             lead: &lead_person,
             named: &named,
+            labels: &labels,
         };
         let quotes = quotes::extract(&ctx, &cues, &people, self.min_quote_words);
         let quote_speaker = |s: usize, t: usize| -> Option<Option<String>> {
@@ -497,6 +592,7 @@ impl FactExtractor {
             quantities: merge::quantities(docs),
             entities: merge::entities(docs),
             dates: merge::dates(docs),
+            disagreements: disagree::disagreements(docs),
         }
     }
 }
@@ -967,6 +1063,38 @@ mod tests {
                 Some("Marty Earley"),
             ]
         );
+    }
+
+    /// Subjects that stand away from the start of their sentence: after a
+    /// fronted adverbial, after a company and its role (`Norvik CEO Lena
+    /// Berg`, where `Norvik Yards` is the company, not a person), the
+    /// one `X quoted Y as saying` quotes, the agent of `was praised by Y as
+    /// "..."`, and the issuer of `X issued a statement saying "..."`.
+    #[test]
+    fn subjects_behind_openers_companies_and_passives() {
+        let f = doc(
+            &[
+                "While opening the fair, at the main hall, Lena Berg began by joking about the delay, saying, \"Stop me if you have heard this one.\"",
+                "Norvik Yards CEO Lena Berg presented the new ferry on Monday, saying the yard has \"learned a great deal from the last hull.\"",
+                "The ferry was praised by Berg as \"the quietest boat we have ever built.\"",
+                "The Tidende newspaper quoted Piet Smal as saying \"We will not order another ferry this year.\"",
+                "The FWU issued a statement saying \"The crews were never asked about the design of the boat.\"",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Lena Berg"),
+                Some("Lena Berg"),
+                Some("Lena Berg"),
+                Some("Piet Smal"),
+                Some("FWU"),
+            ]
+        );
+        let norvik = f.entities.iter().find(|e| e.name == "Norvik Yards");
+        assert_eq!(norvik.map(|e| e.kind), Some(EntityKind::Organization));
     }
 
     /// The person named before a phrase that only describes them speaks:

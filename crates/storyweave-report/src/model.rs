@@ -8,10 +8,15 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use storyweave_align::{Aligner, Coverage, Discrepancy, Passage};
+use storyweave_align::{
+    Aligner, Alignment, Coverage, Discrepancy, DiscrepancyKind, DiscrepancyStatus, Passage, Reading,
+};
 use storyweave_cluster::Clustering;
 use storyweave_extract::Article;
-use storyweave_facts::{DateFact, Entity, FactExtractor, Quantity, Quote};
+use storyweave_facts::{
+    DateFact, Disagreement, DocumentFacts, Entity, EntityKind, FactExtractor, Quantity, Quote,
+    Status,
+};
 use storyweave_ingest::Problem;
 use storyweave_text::Date;
 
@@ -229,12 +234,12 @@ impl Report {
                 .filter_map(|id| by_id.get(id.as_str()).copied())
                 .collect();
             let alignment = aligner.align(&docs);
-            story.passages = alignment.passages;
-            story.coverage = alignment.coverage;
-            story.discrepancies = alignment.discrepancies;
             let per_doc: Vec<_> = docs.iter().map(|a| facts.document(a)).collect();
             let pairs: Vec<_> = docs.iter().copied().zip(per_doc.iter()).collect();
             let merged = facts.story(&pairs);
+            story.discrepancies = discrepancies(&docs, &per_doc, &alignment, &merged.disagreements);
+            story.passages = alignment.passages;
+            story.coverage = alignment.coverage;
             story.quotes = merged.quotes;
             story.quantities = merged.quantities;
             story.entities = merged.entities;
@@ -246,6 +251,130 @@ impl Report {
     pub fn document(&self, id: &str) -> Option<&DocumentEntry> {
         self.documents.iter().find(|d| d.id == id)
     }
+}
+
+/// A story's disagreements: the facts its documents give different values
+/// for, placed at the passage of their first reading, then the quotations
+/// whose words differ between aligned sentences. A word change alone (a
+/// name written two ways, a figure worded otherwise) is a variant of its
+/// passage, never a disagreement.
+fn discrepancies(
+    docs: &[&Article],
+    per_doc: &[DocumentFacts],
+    alignment: &Alignment,
+    facts: &[Disagreement],
+) -> Vec<Discrepancy> {
+    let passage_of = |doc: &str, sentence: usize| -> String {
+        docs.iter()
+            .position(|a| a.id == doc)
+            .and_then(|d| alignment.sentence_passage.get(d)?.get(sentence))
+            .and_then(|&p| alignment.passages.get(p))
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
+    };
+    let mut out: Vec<Discrepancy> = facts
+        .iter()
+        .map(|d| {
+            let first = d.readings.first();
+            let passage = first
+                .and_then(|r| Some(passage_of(r.documents.first()?, *r.sentences.first()?)))
+                .unwrap_or_default();
+            Discrepancy {
+                kind: DiscrepancyKind::Number,
+                about: d.about.clone(),
+                status: match d.status {
+                    Status::Conflict => DiscrepancyStatus::Conflict,
+                    Status::Update => DiscrepancyStatus::Update,
+                },
+                passage,
+                readings: d
+                    .readings
+                    .iter()
+                    .map(|r| Reading {
+                        documents: r.documents.clone(),
+                        text: r.text.clone(),
+                        value: Some(r.value),
+                        attribution: r.attribution.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    out.extend(
+        alignment
+            .discrepancies
+            .iter()
+            .filter(|d| match d.kind {
+                DiscrepancyKind::Quote => substituted(d),
+                DiscrepancyKind::Entity => other_places(d, docs, per_doc),
+                _ => false,
+            })
+            .cloned(),
+    );
+    out
+}
+
+/// Lowercased words of a reading.
+fn reading_words(text: &str) -> Vec<String> {
+    storyweave_text::words(text)
+        .map(|w| w.text.to_lowercase())
+        .collect()
+}
+
+/// Whether the words inside a quotation were replaced, not only cut short
+/// or carried on: each of the first two readings has words the other lacks.
+fn substituted(d: &Discrepancy) -> bool {
+    let [a, b, ..] = d.readings.as_slice() else {
+        return false;
+    };
+    let (wa, wb) = (reading_words(&a.text), reading_words(&b.text));
+    wa.len() >= 2
+        && wb.len() >= 2
+        && wa.iter().any(|w| !wb.contains(w))
+        && wb.iter().any(|w| !wa.contains(w))
+}
+
+/// Whether an aligned sentence's readings put the event in different
+/// places: at least two readings each name a place (by their documents'
+/// entities or a compass word), and no place is named by both (`Kursk
+/// border region` / `the front line in Ukraine`, `northern quay` /
+/// `southern quay`). A name written two ways or a person's title is
+/// a variant, not a disagreement.
+fn other_places(d: &Discrepancy, docs: &[&Article], facts: &[DocumentFacts]) -> bool {
+    let places = |r: &Reading| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for id in &r.documents {
+            let Some(k) = docs.iter().position(|a| &a.id == id) else {
+                continue;
+            };
+            for e in facts.get(k).into_iter().flat_map(|f| &f.entities) {
+                if e.kind == EntityKind::Place && r.text.contains(&e.text) && !out.contains(&e.name)
+                {
+                    out.push(e.name.clone());
+                }
+            }
+        }
+        // `the northern quay` / `the southern quay`: the compass word places it.
+        for w in storyweave_text::words(&r.text) {
+            let w = w.text.to_lowercase();
+            if storyweave_text::lexicon::is_compass_word(&w) && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+        out
+    };
+    let named: Vec<Vec<String>> = d
+        .readings
+        .iter()
+        .map(places)
+        .filter(|p| !p.is_empty())
+        .collect();
+    named.len() >= 2
+        && named.iter().enumerate().all(|(i, a)| {
+            named[i + 1..]
+                .iter()
+                .all(|b| a.iter().all(|x| !b.contains(x)))
+        })
 }
 
 /// The representative of `i` in a level, tolerating a short or malformed level vector.

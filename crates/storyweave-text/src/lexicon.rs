@@ -938,7 +938,7 @@ pub fn reporting_verb(word: &str) -> Option<ReportingVerb> {
                 (Statement, false)
             }
             "confirmed" | "pledged" | "called" | "calling" | "described" | "vowed" | "promised"
-            | "suggested" | "believes" | "believe" | "thinks" => (Stance, false),
+            | "suggested" | "believes" | "believe" | "thinks" | "indicated" => (Stance, false),
             "identified" | "found" | "showed" | "shows" | "determined" | "ruled" | "listed" => {
                 (Finding, false)
             }
@@ -980,6 +980,76 @@ pub fn is_neutral_speech_verb(word: &str) -> bool {
 /// makes that name the source of what is reported.
 pub fn is_speech_verb(word: &str) -> bool {
     reporting_verb(word).is_some_and(|v| v.kind == ReportKind::Speech)
+}
+
+/// Compass words: part of a place reference (`the northern quay`); two
+/// reports putting an event at different ones disagree on its place.
+pub const COMPASS_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// Whether `word` (any ASCII case) is one of the [`COMPASS_WORDS`].
+pub fn is_compass_word(word: &str) -> bool {
+    COMPASS_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+// ---------------------------------------------------------------------------
+// Events
+
+/// The event role a word gives the figure beside it (`10 people were
+/// killed`, `the death toll`, `five injured`), any ASCII case, as one name
+/// per role: `killed`, `injured`, `arrested`, `missing`, `evacuated`. The
+/// consolidated story compares a role's figures across its sources.
+pub fn event_role(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| {
+        Some(match w {
+            "killed" | "dead" | "died" | "deaths" | "death" | "fatalities" | "fatally" | "toll"
+            | "bodies" | "slain" => "killed",
+            "injured" | "wounded" | "hurt" | "injuries" | "hospitalised" | "hospitalized" => {
+                "injured"
+            }
+            "arrested" | "detained" | "arrests" | "detentions" => "arrested",
+            "missing" => "missing",
+            "evacuated" | "evacuees" | "displaced" | "homeless" => "evacuated",
+            _ => return None,
+        })
+    })
+}
+
+/// Nouns of an earthquake (`quake`, `temblor`), any ASCII case: a decimal
+/// figure right before one is its magnitude.
+pub fn is_quake_noun(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "quake" | "earthquake" | "temblor" | "tremor" | "quakes" | "earthquakes"
+        )
+        .then_some(())
+    })
+    .is_some()
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,562 @@
+//! Disagreements between a story's documents, built from their facts rather
+//! than from word changes: each figure is given what it is about (the age of
+//! a named person, a count in an event role such as `killed`, a quake's
+//! magnitude, a count of a named thing), the figures of the documents are
+//! grouped by that, and a group whose documents give values that cannot
+//! both hold is a disagreement, whether or not the sentences were aligned.
+
+use serde::Serialize;
+use storyweave_extract::Article;
+use storyweave_text::lexicon;
+
+use crate::lex::name_key;
+use crate::{DocumentFacts, EntityKind, QuantityMention};
+
+/// Whether a disagreement is two sources at odds or a figure that moved on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The readings cannot both be true.
+    Conflict,
+    /// A later report supersedes an earlier one (a toll rising over the day):
+    /// every document of the later reading was published after every
+    /// document of the earlier one.
+    Update,
+}
+
+/// One reading of a disputed fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactReading {
+    /// Documents with this reading, in story order.
+    pub documents: Vec<String>,
+    /// The words of the first document that gives it (`at least 10 people`).
+    pub text: String,
+    /// Its value.
+    pub value: f64,
+    /// Who the first document attributes it to, when it says.
+    pub attribution: Option<String>,
+    /// For each of `documents`, the sentence the reading stands in.
+    #[serde(skip)]
+    pub sentences: Vec<usize>,
+}
+
+/// Two or more documents giving different values for one fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Disagreement {
+    /// What the fact is (`killed`, `age of Wilson`, `magnitude`, `villages`).
+    pub about: String,
+    /// Conflict or update.
+    pub status: Status,
+    /// The readings, earliest document first.
+    pub readings: Vec<FactReading>,
+}
+
+/// What a figure is about: the key its values are compared under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum About {
+    /// The age of the person with this name key, or of the unnamed person
+    /// the age describes (`a 15-year-old boy`: `the boy`).
+    Age(String),
+    /// A count in an event role (`killed`, `injured`, `arrested`).
+    Role(&'static str),
+    /// The magnitude of a quake.
+    Magnitude,
+    /// A count of a named kind of thing (`villages`, `aftershocks`).
+    Counted(String),
+}
+
+impl About {
+    fn label(&self, names: &[(String, String)]) -> String {
+        match self {
+            About::Age(key) if key.starts_with("the ") => format!("age of {key}"),
+            About::Age(key) => {
+                let name = names
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(key.as_str(), |(_, n)| n.as_str());
+                format!("age of {name}")
+            }
+            About::Role(role) => (*role).to_string(),
+            About::Magnitude => "magnitude".to_string(),
+            About::Counted(noun) => noun.clone(),
+        }
+    }
+
+    /// Counts of an event's victims and arrests grow as news comes in.
+    fn may_update(&self) -> bool {
+        matches!(self, About::Role(_))
+    }
+}
+
+/// Counted nouns too general to say what is counted (`two people`, `three
+/// times`): comparing them would set apart figures about different things.
+fn is_generic_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "persons"
+            | "person"
+            | "men"
+            | "women"
+            | "times"
+            | "others"
+            | "ones"
+            | "things"
+            | "cases"
+            | "percent"
+            | "points"
+            | "members"
+            | "residents"
+            | "years"
+            | "days"
+    )
+}
+
+/// The words of a sentence as lowercase tokens with their byte starts.
+fn words_with_starts(text: &str) -> Vec<(usize, String)> {
+    storyweave_text::words(text)
+        .map(|w| (w.start, w.text.to_lowercase()))
+        .collect()
+}
+
+/// What one figure of a document is about, if it says clearly enough.
+fn about_of(article: &Article, facts: &DocumentFacts, q: &QuantityMention) -> Option<About> {
+    let sentence = &article.sentences.get(q.sentence)?.text;
+    let words = words_with_starts(sentence);
+    let at = words.partition_point(|(s, _)| *s < q.start);
+    let after = words.partition_point(|(s, _)| *s < q.end);
+    let lower_text = q.text.to_lowercase();
+    // Ages: `a 15-year-old`, `Javon Wilson, 14,`.
+    let written_age = q.unit == "years"
+        && (lower_text.contains("year-old")
+            || lower_text.contains("year - old")
+            || lower_text.ends_with("years old"));
+    let before = sentence.get(..q.start).unwrap_or("").trim_end();
+    let after_text = sentence.get(q.end..).unwrap_or("").trim_start();
+    let appositive_age = q.unit.is_empty()
+        && q.what.is_empty()
+        && q.value.fract() == 0.0
+        && (1.0..=110.0).contains(&q.value)
+        && before.ends_with(',')
+        && (after_text.starts_with(',') || after_text.starts_with('.'));
+    if written_age || appositive_age {
+        // The person named right before (`Wilson, 14,`; `Wilson, a
+        // 14-year-old`), else right after (`15-year-old Javon Wilson`).
+        let person = facts
+            .entities
+            .iter()
+            .filter(|e| e.sentence == q.sentence && e.kind == EntityKind::Person)
+            .filter(|e| {
+                (e.end <= q.start && q.start - e.end <= 4)
+                    || (written_age && e.start >= q.end && e.start - q.end <= 1)
+            })
+            .min_by_key(|e| e.start.abs_diff(q.start));
+        // `a 15-year-old boy`: nobody named, the person noun after it.
+        let Some(person) = person else {
+            let noun = words.get(after).map(|(_, w)| w.as_str())?;
+            let unnamed = written_age
+                && crate::lexicon::is_person_noun(noun)
+                && !crate::lexicon::is_role(noun);
+            return unnamed.then(|| About::Age(format!("the {noun}")));
+        };
+        // `Jeffs's 16-year-old daughter`: the age of someone the person has.
+        if sentence
+            .get(person.end..)
+            .is_some_and(|t| t.starts_with('\''))
+        {
+            return None;
+        }
+        return Some(About::Age(name_key(&person.name)));
+    }
+    // Magnitudes are written with a decimal (`6.1`, `5. 9`) beside the word
+    // `magnitude` or a quake noun.
+    let decimal = q.text.contains('.') && q.value < 10.0;
+    let near = words
+        .get(at.saturating_sub(4)..(after + 2).min(words.len()))
+        .unwrap_or(&[]);
+    if decimal
+        && (q.unit == "magnitude"
+            || near
+                .iter()
+                .any(|(_, w)| w == "magnitude" || lexicon::is_quake_noun(w)))
+    {
+        return Some(About::Magnitude);
+    }
+    // `he and four others`: a count that leaves someone out.
+    let others = words
+        .get(at..(after + 1).min(words.len()))
+        .is_some_and(|ws| {
+            ws.iter()
+                .any(|(_, w)| matches!(w.as_str(), "others" | "more"))
+        });
+    // `Three women and two men were injured`: one part of a joined count.
+    let is_number = |k: usize| {
+        words.get(k).is_some_and(|(_, w)| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || lexicon::number_word_value(w).is_some()
+        })
+    };
+    let joined = at
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .is_some_and(|(_, w)| matches!(w.as_str(), "and" | "or"))
+        && (is_number(at.wrapping_sub(2)) || is_number(at.wrapping_sub(3)));
+    if !q.unit.is_empty() || others || joined {
+        return None;
+    }
+    // An event role said of the figure: right after it, past a form of `to
+    // be` or a generic noun (`10 people were killed`, `five injured`), or
+    // a toll before it (`the death toll rose to 24`).
+    let mut k = after;
+    while k < words.len()
+        && k < after + 3
+        && (matches!(
+            words[k].1.as_str(),
+            "were" | "was" | "have" | "had" | "been" | "are" | "is"
+        ) || is_generic_noun(&words[k].1))
+    {
+        k += 1;
+    }
+    let role_after = words
+        .get(at..after)
+        .into_iter()
+        .flatten()
+        .chain(words.get(k))
+        .find_map(|(_, w)| lexicon::event_role(w));
+    let toll_before = words
+        .get(at.saturating_sub(4)..at)
+        .is_some_and(|w| w.iter().any(|(_, w)| w == "toll"))
+        .then_some("killed");
+    if let Some(role) = role_after.or(toll_before) {
+        return Some(About::Role(role));
+    }
+    let noun = q.what.to_lowercase();
+    let ends_text = lower_text.ends_with(&noun);
+    let counted = !noun.is_empty()
+        && ends_text
+        && noun.chars().all(|c| c.is_ascii_lowercase())
+        && noun.len() > 3
+        && noun.ends_with('s')
+        && !is_generic_noun(&noun)
+        && !lexicon::is_stopword(Some("en"), &noun);
+    counted.then_some(About::Counted(noun))
+}
+
+/// The range of values a figure with its qualifier allows.
+fn interval(q: &QuantityMention) -> (f64, f64) {
+    let v = q.value;
+    match q.qualifier.as_deref().map(str::to_lowercase).as_deref() {
+        Some("at least" | "more than" | "over" | "above" | "upwards of") => (v, f64::INFINITY),
+        Some("up to" | "less than" | "fewer than" | "under" | "at most" | "below") => {
+            (f64::NEG_INFINITY, v)
+        }
+        Some(_) => (v * 0.85, v * 1.15),
+        None => (v, v),
+    }
+}
+
+/// Whether two figures can both hold.
+fn compatible(a: (f64, f64), b: (f64, f64)) -> bool {
+    let eps = 1e-9 * a.1.abs().max(b.1.abs()).clamp(1.0, 1e12);
+    a.0 <= b.1 + eps && b.0 <= a.1 + eps
+}
+
+/// One document's figure for a fact.
+struct Said<'a> {
+    doc: usize,
+    q: &'a QuantityMention,
+}
+
+/// The disagreements of a story's documents (`docs` in story order).
+pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagreement> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<About, Vec<Said<'_>>> = BTreeMap::new();
+    // The full names of the story's people (key, name): a surname alone
+    // stands for the one full name that ends in it.
+    let mut names: Vec<(String, String)> = Vec::new();
+    for (_, facts) in docs {
+        for e in facts
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            let key = name_key(&e.name);
+            if e.name.contains(' ') && !names.iter().any(|(k, _)| *k == key) {
+                names.push((key, e.name.clone()));
+            }
+        }
+    }
+    let full_key = |key: String| -> Option<String> {
+        if names.iter().any(|(k, _)| *k == key) {
+            return Some(key);
+        }
+        let mut ending = names.iter().filter(|(_, n)| {
+            n.split_whitespace()
+                .last()
+                .is_some_and(|l| name_key(l) == key)
+        });
+        match (ending.next(), ending.next()) {
+            (Some((k, _)), None) => Some(k.clone()),
+            (None, None) => Some(key),
+            _ => None,
+        }
+    };
+    for (d, (article, facts)) in docs.iter().enumerate() {
+        let mut seen: Vec<About> = Vec::new();
+        for q in &facts.quantities {
+            let about = match about_of(article, facts, q) {
+                Some(About::Age(key)) if !key.starts_with("the ") => full_key(key).map(About::Age),
+                other => other,
+            };
+            // A document's first figure for a fact is its reading of it.
+            if let Some(about) = about
+                && !seen.contains(&about)
+            {
+                seen.push(about.clone());
+                groups.entry(about).or_default().push(Said { doc: d, q });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (about, said) in groups {
+        // Readings: figures that can both hold are one reading.
+        let mut readings: Vec<(FactReading, (f64, f64), Vec<usize>)> = Vec::new();
+        for s in &said {
+            let iv = interval(s.q);
+            let id = docs[s.doc].0.id.clone();
+            match readings.iter_mut().find(|(_, r, _)| compatible(*r, iv)) {
+                Some((r, range, idx)) => {
+                    r.documents.push(id);
+                    r.sentences.push(s.q.sentence);
+                    idx.push(s.doc);
+                    *range = (range.0.max(iv.0), range.1.min(iv.1));
+                }
+                None => readings.push((
+                    FactReading {
+                        documents: vec![id],
+                        text: s.q.text.clone(),
+                        value: s.q.value,
+                        attribution: s.q.attribution.clone(),
+                        sentences: vec![s.q.sentence],
+                    },
+                    iv,
+                    vec![s.doc],
+                )),
+            }
+        }
+        if readings.len() < 2 {
+            continue;
+        }
+        // Two sources giving one unnamed person's age differ by a year or
+        // two (`a 16-year-old boy` / `a 15-year-old boy`); ages further
+        // apart are of two people (`an 18-year-old man`, `a 49-year-old
+        // man`).
+        if let About::Age(key) = &about
+            && key.starts_with("the ")
+            && (readings[0].0.value - readings[1].0.value).abs() > 3.0
+        {
+            continue;
+        }
+        // A count of a kind of thing is one fact only when the sentences
+        // giving it speak of the same (`seven villages were flattened` /
+        // `five villages were badly hit`, not `nine charges` / `two charges
+        // of rape`): another content word in common.
+        if let About::Counted(noun) = &about {
+            let sentence = |r: &FactReading| {
+                let d = docs
+                    .iter()
+                    .position(|(a, _)| Some(&a.id) == r.documents.first());
+                d.and_then(|d| docs[d].0.sentences.get(*r.sentences.first()?))
+                    .map(|s| s.text.as_str())
+                    .unwrap_or("")
+            };
+            let content = |t: &str| -> Vec<String> {
+                storyweave_text::words(t)
+                    .map(|w| w.text.to_lowercase())
+                    .filter(|w| w.len() >= 4 && w != noun && !lexicon::is_stopword(Some("en"), w))
+                    .collect()
+            };
+            let a = content(sentence(&readings[0].0));
+            let b = content(sentence(&readings[1].0));
+            let shared = a.iter().filter(|w| b.contains(w)).count();
+            if shared < 1 {
+                continue;
+            }
+        }
+        let status = if about.may_update() && ordered_in_time(docs, &readings) {
+            Status::Update
+        } else {
+            Status::Conflict
+        };
+        out.push(Disagreement {
+            about: about.label(&names),
+            status,
+            readings: readings.into_iter().map(|(r, _, _)| r).collect(),
+        });
+    }
+    out
+}
+
+/// Whether the readings follow one another in publication time, each one's
+/// documents all published after the previous one's, values growing.
+fn ordered_in_time(
+    docs: &[(&Article, &DocumentFacts)],
+    readings: &[(FactReading, (f64, f64), Vec<usize>)],
+) -> bool {
+    let mut spans = Vec::new();
+    for (r, _, idx) in readings {
+        let dates: Vec<_> = idx.iter().filter_map(|&d| docs[d].0.published).collect();
+        if dates.len() != idx.len() {
+            return false;
+        }
+        let (Some(lo), Some(hi)) = (dates.iter().min(), dates.iter().max()) else {
+            return false;
+        };
+        spans.push((*lo, *hi, r.value));
+    }
+    spans.sort_by_key(|s| s.0);
+    spans.windows(2).all(|w| w[0].1 < w[1].0 && w[0].2 < w[1].2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FactExtractor;
+    use proptest::prelude::*;
+    use storyweave_text::Date;
+
+    fn story(docs: &[(&str, Option<Date>, &[&str])]) -> Vec<Disagreement> {
+        let articles: Vec<Article> = docs
+            .iter()
+            .map(|(id, published, sentences)| Article {
+                published: *published,
+                ..Article::from_sentences(id, sentences)
+            })
+            .collect();
+        let fx = FactExtractor::default();
+        let facts: Vec<DocumentFacts> = articles.iter().map(|a| fx.document(a)).collect();
+        let pairs: Vec<(&Article, &DocumentFacts)> = articles.iter().zip(facts.iter()).collect();
+        disagreements(&pairs)
+    }
+
+    #[test]
+    fn tolls_and_ages_that_differ_are_disagreements_whatever_the_wording() {
+        let d = story(&[
+            (
+                "a",
+                None,
+                &[
+                    "Eleven people were killed when the dam burst, police said.",
+                    "Mara Lenz, 34, ran the lock.",
+                ],
+            ),
+            (
+                "b",
+                None,
+                &[
+                    "The flood left 14 dead in the valley.",
+                    "The lock keeper, 35-year-old Mara Lenz, saw it first.",
+                ],
+            ),
+        ]);
+        let about: Vec<&str> = d.iter().map(|d| d.about.as_str()).collect();
+        assert_eq!(about, vec!["age of Mara Lenz", "killed"], "{d:#?}");
+        let killed = &d[1];
+        assert_eq!(killed.status, Status::Conflict);
+        assert_eq!(killed.readings[0].value, 11.0);
+        assert_eq!(killed.readings[0].attribution.as_deref(), Some("police"));
+        assert_eq!(killed.readings[1].documents, vec!["b".to_string()]);
+    }
+
+    #[test]
+    fn figures_that_can_both_hold_are_not_disagreements() {
+        // `at least 10` and `12`; `about 50` and `52`; the same toll twice.
+        let d = story(&[
+            (
+                "a",
+                None,
+                &["At least 10 people were killed and about 50 injured."],
+            ),
+            (
+                "b",
+                None,
+                &["Twelve people were killed and 52 were injured."],
+            ),
+            ("c", None, &["The death toll stood at 12."]),
+        ]);
+        assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn a_rising_toll_in_later_reports_is_an_update() {
+        let d = story(&[
+            (
+                "a",
+                Date::new(2025, 3, 1),
+                &["Three people were killed in the blast."],
+            ),
+            (
+                "b",
+                Date::new(2025, 3, 2),
+                &["The death toll rose to 7 on Sunday."],
+            ),
+        ]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].status, Status::Update);
+    }
+
+    #[test]
+    fn parts_of_a_count_and_other_people_are_not_compared() {
+        let d = story(&[
+            ("a", None, &["Five people were injured in the shooting."]),
+            (
+                "b",
+                None,
+                &["Three women and two men were injured in the shooting."],
+            ),
+            (
+                "c",
+                None,
+                &["He and four others were injured in the shooting."],
+            ),
+        ]);
+        assert!(d.is_empty(), "{d:#?}");
+    }
+
+    proptest! {
+        /// Every disagreement has two readings or more, each naming a
+        /// document, and no two of its readings give values that can both
+        /// hold.
+        #[test]
+        fn readings_differ_in_value_and_name_documents(
+            counts in proptest::collection::vec(1u32..40, 2..5),
+            role in prop::sample::select(vec!["killed", "injured", "arrested"]),
+        ) {
+            let texts: Vec<String> = counts
+                .iter()
+                .map(|n| format!("Officials said {n} people were {role} on Monday."))
+                .collect();
+            let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
+            let docs: Vec<(&str, Option<Date>, Vec<&str>)> = ids
+                .iter()
+                .zip(&texts)
+                .map(|(id, t)| (id.as_str(), None, vec![t.as_str()]))
+                .collect();
+            let borrowed: Vec<(&str, Option<Date>, &[&str])> =
+                docs.iter().map(|(i, p, s)| (*i, *p, s.as_slice())).collect();
+            let d = story(&borrowed);
+            let mut distinct = counts.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            prop_assert_eq!(d.len(), usize::from(distinct.len() > 1));
+            for dis in &d {
+                prop_assert!(dis.readings.len() >= 2);
+                for (i, r) in dis.readings.iter().enumerate() {
+                    prop_assert!(!r.documents.is_empty());
+                    for other in &dis.readings[i + 1..] {
+                        prop_assert!(r.value != other.value);
+                    }
+                }
+            }
+        }
+    }
+}
