@@ -256,10 +256,18 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
         h.push_str("<p class=\"empty\">No disagreement found.</p>\n");
     }
     for d in discrepancies {
+        let about = str_of(d, "about")
+            .or_else(|| str_of(d, "kind"))
+            .unwrap_or("");
+        let update = if str_of(d, "status") == Some("update") {
+            " (an update)"
+        } else {
+            ""
+        };
         let _ = write!(
             h,
-            "<div class=\"disagree\"><strong>{}</strong>",
-            escape(str_of(d, "kind").unwrap_or(""))
+            "<div class=\"disagree\"><strong>{}</strong>{update}",
+            escape(about)
         );
         if let Some(p) = str_of(d, "passage") {
             let _ = write!(
@@ -273,9 +281,12 @@ fn render_story(h: &mut String, s: &Value, docs: &BTreeMap<&str, &Value>) {
         h.push_str("<ul>");
         for r in list(d, "readings") {
             let who: String = ids(r, "documents").iter().map(|x| chip(x)).collect();
+            let source = str_of(r, "attribution")
+                .map(|a| format!(" — {}", escape(a)))
+                .unwrap_or_default();
             let _ = write!(
                 h,
-                "<li>{} “{}”</li>",
+                "<li>{} “{}”{source}</li>",
                 who,
                 escape(str_of(r, "text").unwrap_or(""))
             );

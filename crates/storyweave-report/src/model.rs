@@ -309,7 +309,13 @@ fn discrepancies(
                 DiscrepancyKind::Entity => other_places(d, docs, per_doc),
                 _ => false,
             })
-            .cloned(),
+            .map(|d| Discrepancy {
+                about: match d.kind {
+                    DiscrepancyKind::Entity => "place".to_string(),
+                    _ => d.about.clone(),
+                },
+                ..d.clone()
+            }),
     );
     out
 }

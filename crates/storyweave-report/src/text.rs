@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use crate::model::{DocumentEntry, Report, Story};
+use storyweave_align::DiscrepancyStatus;
 
 /// Writes the human-readable report: a headline count, then each story with
 /// its dates, agencies, outlets and families, and each family's documents.
@@ -83,6 +84,35 @@ const SHOWN: usize = 6;
 /// The consolidated account: the shared core, what each source adds, where
 /// sources disagree, who is quoted and which figures come from whom.
 fn write_consolidated<W: Write>(story: &Story, w: &mut W) -> io::Result<()> {
+    // Disagreements first: what an analyst reads before anything else.
+    if !story.discrepancies.is_empty() {
+        writeln!(w, "  where sources disagree:")?;
+        for d in &story.discrepancies {
+            let status = match d.status {
+                DiscrepancyStatus::Conflict => "",
+                DiscrepancyStatus::Update => ", an update",
+            };
+            let readings: Vec<String> = d
+                .readings
+                .iter()
+                .map(|r| {
+                    let source = r
+                        .attribution
+                        .as_deref()
+                        .map(|a| format!("; {a}"))
+                        .unwrap_or_default();
+                    format!("\"{}\" ({}{source})", r.text, r.documents.join(", "))
+                })
+                .collect();
+            writeln!(
+                w,
+                "    {} (in {}{status}): {}",
+                d.about,
+                d.passage,
+                readings.join(" vs ")
+            )?;
+        }
+    }
     let n = story.documents.len();
     let core_min = n.div_ceil(2).max(2);
     let core: Vec<&str> = story
@@ -127,21 +157,6 @@ fn write_consolidated<W: Write>(story: &Story, w: &mut W) -> io::Result<()> {
             plural(own.len(), "passage", "passages")
         )?;
         write_lines(w, &own, "      ")?;
-    }
-    if !story.discrepancies.is_empty() {
-        writeln!(w, "  where sources disagree:")?;
-        for d in &story.discrepancies {
-            let kind = serde_json::to_value(d.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            let readings: Vec<String> = d
-                .readings
-                .iter()
-                .map(|r| format!("\"{}\" ({})", r.text, r.documents.join(", ")))
-                .collect();
-            writeln!(w, "    {kind} in {}: {}", d.passage, readings.join(" vs "))?;
-        }
     }
     if !story.quotes.is_empty() {
         writeln!(w, "  quotes:")?;
