@@ -261,15 +261,64 @@ fn compatible(a: (f64, f64), b: (f64, f64)) -> bool {
 }
 
 /// One document's figure for a fact.
-struct Said<'a> {
+struct Said {
     doc: usize,
-    q: &'a QuantityMention,
+    q: QuantityMention,
+}
+
+/// Counts written as none (`No arrests have been made`, `No one was
+/// injured`): a figure of zero in an event role, with the words that say it.
+fn zero_counts(article: &Article) -> Vec<(QuantityMention, About)> {
+    let mut out = Vec::new();
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        let words = words_with_starts(&sentence.text);
+        for (k, (start, w)) in words.iter().enumerate() {
+            if !matches!(w.as_str(), "no" | "nobody" | "none") {
+                continue;
+            }
+            let found = words
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .take_while(|(_, w)| {
+                    lexicon::event_role(w).is_some()
+                        || matches!(
+                            w.as_str(),
+                            "one" | "was" | "were" | "has" | "have" | "been" | "other" | "further"
+                        )
+                })
+                .find_map(|(at, w)| lexicon::event_role(w).map(|r| (at + w.len(), r)));
+            let Some((end, role)) = found else {
+                continue;
+            };
+            let Some(text) = sentence.text.get(*start..end) else {
+                continue;
+            };
+            out.push((
+                QuantityMention {
+                    text: text.to_string(),
+                    value: 0.0,
+                    unit: String::new(),
+                    what: role.to_string(),
+                    kind: crate::QuantityKind::Count,
+                    qualifier: None,
+                    attribution: None,
+                    in_quote: false,
+                    sentence: si,
+                    start: *start,
+                    end,
+                },
+                About::Role(role),
+            ));
+        }
+    }
+    out
 }
 
 /// The disagreements of a story's documents (`docs` in story order).
 pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagreement> {
     use std::collections::BTreeMap;
-    let mut groups: BTreeMap<About, Vec<Said<'_>>> = BTreeMap::new();
+    let mut groups: BTreeMap<About, Vec<Said>> = BTreeMap::new();
     // The full names of the story's people (key, name): a surname alone
     // stands for the one full name that ends in it.
     let mut names: Vec<(String, String)> = Vec::new();
@@ -301,16 +350,23 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
         }
     };
     for (d, (article, facts)) in docs.iter().enumerate() {
+        let mut found: Vec<(QuantityMention, About)> = facts
+            .quantities
+            .iter()
+            .filter_map(|q| {
+                let about = match about_of(article, facts, q)? {
+                    About::Age(key) if !key.starts_with("the ") => About::Age(full_key(key)?),
+                    other => other,
+                };
+                Some((q.clone(), about))
+            })
+            .chain(zero_counts(article))
+            .collect();
+        found.sort_by_key(|(q, _)| (q.sentence, q.start));
         let mut seen: Vec<About> = Vec::new();
-        for q in &facts.quantities {
-            let about = match about_of(article, facts, q) {
-                Some(About::Age(key)) if !key.starts_with("the ") => full_key(key).map(About::Age),
-                other => other,
-            };
+        for (q, about) in found {
             // A document's first figure for a fact is its reading of it.
-            if let Some(about) = about
-                && !seen.contains(&about)
-            {
+            if !seen.contains(&about) {
                 seen.push(about.clone());
                 groups.entry(about).or_default().push(Said { doc: d, q });
             }
@@ -321,7 +377,7 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
         // Readings: figures that can both hold are one reading.
         let mut readings: Vec<(FactReading, (f64, f64), Vec<usize>)> = Vec::new();
         for s in &said {
-            let iv = interval(s.q);
+            let iv = interval(&s.q);
             let id = docs[s.doc].0.id.clone();
             match readings.iter_mut().find(|(_, r, _)| compatible(*r, iv)) {
                 Some((r, range, idx)) => {
@@ -520,6 +576,41 @@ mod tests {
             ),
         ]);
         assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn a_count_written_as_none_is_a_reading_of_zero() {
+        let d = story(&[
+            (
+                "a",
+                Date::new(2025, 3, 1),
+                &["No arrests have been made in the case."],
+            ),
+            (
+                "b",
+                Date::new(2025, 3, 4),
+                &["Two suspects were arrested on Monday."],
+            ),
+            ("c", None, &["Nobody was injured, the fire service said."]),
+            ("d", None, &["Four firefighters were injured in the blaze."]),
+        ]);
+        let got: Vec<(&str, Status, Vec<f64>)> = d
+            .iter()
+            .map(|d| {
+                (
+                    d.about.as_str(),
+                    d.status,
+                    d.readings.iter().map(|r| r.value).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("arrested", Status::Update, vec![0.0, 2.0]),
+                ("injured", Status::Conflict, vec![0.0, 4.0]),
+            ]
+        );
     }
 
     proptest! {
