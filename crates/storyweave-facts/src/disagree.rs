@@ -4,6 +4,7 @@
 //! magnitude, a count of a named thing), the figures of the documents are
 //! grouped by that, and a group whose documents give values that cannot
 //! both hold is a disagreement, whether or not the sentences were aligned.
+//! A quoted person given two different first names is one too.
 
 use serde::Serialize;
 use storyweave_extract::Article;
@@ -31,8 +32,8 @@ pub struct FactReading {
     pub documents: Vec<String>,
     /// The words of the first document that gives it (`at least 10 people`).
     pub text: String,
-    /// Its value.
-    pub value: f64,
+    /// Its value, for a figure (a name's reading is its `text`).
+    pub value: Option<f64>,
     /// Who the first document attributes it to, when it says.
     pub attribution: Option<String>,
     /// For each of `documents`, the sentence the reading stands in.
@@ -40,9 +41,21 @@ pub struct FactReading {
     pub sentences: Vec<usize>,
 }
 
+/// What kind of fact a disagreement is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// A figure: an age, a count in an event role, a magnitude.
+    Figure,
+    /// A name: the first name of a person the story quotes.
+    Name,
+}
+
 /// Two or more documents giving different values for one fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Disagreement {
+    /// A figure or a name.
+    pub kind: FactKind,
     /// What the fact is (`killed`, `age of Wilson`, `magnitude`, `villages`).
     pub about: String,
     /// Conflict or update.
@@ -372,7 +385,7 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = name_disagreements(docs);
     for (about, said) in groups {
         // Readings: figures that can both hold are one reading.
         let mut readings: Vec<(FactReading, (f64, f64), Vec<usize>)> = Vec::new();
@@ -390,7 +403,7 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
                     FactReading {
                         documents: vec![id],
                         text: s.q.text.clone(),
-                        value: s.q.value,
+                        value: Some(s.q.value),
                         attribution: s.q.attribution.clone(),
                         sentences: vec![s.q.sentence],
                     },
@@ -408,7 +421,7 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
         // man`).
         if let About::Age(key) = &about
             && key.starts_with("the ")
-            && (readings[0].0.value - readings[1].0.value).abs() > 3.0
+            && (readings[0].0.value.unwrap_or(0.0) - readings[1].0.value.unwrap_or(0.0)).abs() > 3.0
         {
             continue;
         }
@@ -444,9 +457,125 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
             Status::Conflict
         };
         out.push(Disagreement {
+            kind: FactKind::Figure,
             about: about.label(&names),
             status,
             readings: readings.into_iter().map(|(r, _, _)| r).collect(),
+        });
+    }
+    out
+}
+
+/// Whether two given names are one name spelled two ways or cut short
+/// (`Jon` / `John`, `Javon` / `Jovan`, `Ka'Loni` / `Ka'Loni Marie`): one
+/// starts the other, or they are at most two letters apart.
+fn same_given_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a.starts_with(&b) || b.starts_with(&a) || a.ends_with(&b) || b.ends_with(&a) {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()] <= 2
+}
+
+/// People the story quotes whose given name differs between documents
+/// (`Catherine Dougherty` / `Crystal Dougherty`): each document names one
+/// person of that surname, at least one document quotes them, and the given
+/// names are not one name spelled two ways.
+fn name_disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagreement> {
+    use std::collections::BTreeMap;
+    // surname key -> document -> the full names of that surname it uses.
+    let mut by_surname: BTreeMap<String, Vec<(usize, Vec<String>)>> = BTreeMap::new();
+    let mut quoted: Vec<String> = Vec::new();
+    for (d, (_, facts)) in docs.iter().enumerate() {
+        for q in &facts.quotes {
+            if let Some(sp) = &q.speaker
+                && let Some(last) = sp.split_whitespace().last()
+            {
+                quoted.push(name_key(last));
+            }
+        }
+        for e in facts
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            let parts: Vec<&str> = e.name.split_whitespace().collect();
+            let [given @ .., last] = parts.as_slice() else {
+                continue;
+            };
+            if given.is_empty() {
+                continue;
+            }
+            let entry = by_surname.entry(name_key(last)).or_default();
+            match entry.iter_mut().find(|(doc, _)| *doc == d) {
+                Some((_, names)) if !names.contains(&e.name) => names.push(e.name.clone()),
+                Some(_) => {}
+                None => entry.push((d, vec![e.name.clone()])),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (surname, per_doc) in by_surname {
+        if !quoted.contains(&surname) || per_doc.iter().any(|(_, n)| n.len() > 1) {
+            continue;
+        }
+        let mut readings: Vec<(String, Vec<usize>)> = Vec::new();
+        for (d, names) in &per_doc {
+            let name = &names[0];
+            let given = |n: &str| {
+                let mut p: Vec<&str> = n.split_whitespace().collect();
+                p.pop();
+                p.join(" ")
+            };
+            match readings
+                .iter_mut()
+                .find(|(r, _)| same_given_name(&given(r), &given(name)))
+            {
+                Some((_, ds)) => ds.push(*d),
+                None => readings.push((name.clone(), vec![*d])),
+            }
+        }
+        if readings.len() < 2 {
+            continue;
+        }
+        out.push(Disagreement {
+            kind: FactKind::Name,
+            about: format!("name of {}", readings[0].0),
+            status: Status::Conflict,
+            readings: readings
+                .into_iter()
+                .map(|(name, ds)| {
+                    let sentences = ds
+                        .iter()
+                        .map(|&d| {
+                            docs[d]
+                                .1
+                                .entities
+                                .iter()
+                                .find(|e| e.name == name || name.ends_with(&e.name))
+                                .map_or(0, |e| e.sentence)
+                        })
+                        .collect();
+                    FactReading {
+                        documents: ds.iter().map(|&d| docs[d].0.id.clone()).collect(),
+                        text: name,
+                        value: None,
+                        attribution: None,
+                        sentences,
+                    }
+                })
+                .collect(),
         });
     }
     out
@@ -467,7 +596,7 @@ fn ordered_in_time(
         let (Some(lo), Some(hi)) = (dates.iter().min(), dates.iter().max()) else {
             return false;
         };
-        spans.push((*lo, *hi, r.value));
+        spans.push((*lo, *hi, r.value.unwrap_or(0.0)));
     }
     spans.sort_by_key(|s| s.0);
     spans.windows(2).all(|w| w[0].1 < w[1].0 && w[0].2 < w[1].2)
@@ -518,7 +647,7 @@ mod tests {
         assert_eq!(about, vec!["age of Mara Lenz", "killed"], "{d:#?}");
         let killed = &d[1];
         assert_eq!(killed.status, Status::Conflict);
-        assert_eq!(killed.readings[0].value, 11.0);
+        assert_eq!(killed.readings[0].value, Some(11.0));
         assert_eq!(killed.readings[0].attribution.as_deref(), Some("police"));
         assert_eq!(killed.readings[1].documents, vec!["b".to_string()]);
     }
@@ -600,7 +729,7 @@ mod tests {
                 (
                     d.about.as_str(),
                     d.status,
-                    d.readings.iter().map(|r| r.value).collect(),
+                    d.readings.iter().filter_map(|r| r.value).collect(),
                 )
             })
             .collect();
@@ -611,6 +740,38 @@ mod tests {
                 ("injured", Status::Conflict, vec![0.0, 4.0]),
             ]
         );
+    }
+
+    #[test]
+    fn a_quoted_persons_first_name_that_differs_is_a_disagreement_but_a_spelling_is_not() {
+        let d = story(&[
+            (
+                "a",
+                None,
+                &[
+                    "\"She was kind to everyone,\" said Marta Holm, a neighbour.",
+                    "Jon Berg led the search.",
+                ],
+            ),
+            (
+                "b",
+                None,
+                &[
+                    "\"She was kind,\" said Ingrid Holm, who lives next door.",
+                    "John Berg led the search.",
+                ],
+            ),
+        ]);
+        let got: Vec<(FactKind, Vec<&str>)> = d
+            .iter()
+            .map(|d| (d.kind, d.readings.iter().map(|r| r.text.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(FactKind::Name, vec!["Marta Holm", "Ingrid Holm"])]
+        );
+        assert!(same_given_name("Javon", "Jovan") && same_given_name("Ka'Loni", "Ka'Loni Marie"));
+        assert!(!same_given_name("Catherine", "Crystal"));
     }
 
     proptest! {

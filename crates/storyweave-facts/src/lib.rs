@@ -33,7 +33,7 @@ mod merge;
 mod quantities;
 mod quotes;
 
-pub use disagree::{Disagreement, FactReading, Status};
+pub use disagree::{Disagreement, FactKind, FactReading, Status};
 
 use std::collections::BTreeMap;
 

@@ -14,8 +14,8 @@ use storyweave_align::{
 use storyweave_cluster::Clustering;
 use storyweave_extract::Article;
 use storyweave_facts::{
-    DateFact, Disagreement, DocumentFacts, Entity, EntityKind, FactExtractor, Quantity, Quote,
-    Status,
+    DateFact, Disagreement, DocumentFacts, Entity, EntityKind, FactExtractor, FactKind, Quantity,
+    Quote, Status,
 };
 use storyweave_ingest::Problem;
 use storyweave_text::Date;
@@ -280,7 +280,10 @@ fn discrepancies(
                 .and_then(|r| Some(passage_of(r.documents.first()?, *r.sentences.first()?)))
                 .unwrap_or_default();
             Discrepancy {
-                kind: DiscrepancyKind::Number,
+                kind: match d.kind {
+                    FactKind::Figure => DiscrepancyKind::Number,
+                    FactKind::Name => DiscrepancyKind::Entity,
+                },
                 about: d.about.clone(),
                 status: match d.status {
                     Status::Conflict => DiscrepancyStatus::Conflict,
@@ -293,7 +296,7 @@ fn discrepancies(
                     .map(|r| Reading {
                         documents: r.documents.clone(),
                         text: r.text.clone(),
-                        value: Some(r.value),
+                        value: r.value,
                         attribution: r.attribution.clone(),
                     })
                     .collect(),
