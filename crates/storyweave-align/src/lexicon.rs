@@ -6,6 +6,7 @@
 use storyweave_text::lexicon;
 use storyweave_text::{NumberStyle, write_number};
 
+pub(crate) use storyweave_text::edit_distance;
 pub(crate) use storyweave_text::lexicon::{is_article, is_date_word, is_edge_word, is_negation};
 
 /// Whether `word` is a function word: the lexicon's English stopwords,
@@ -101,32 +102,6 @@ fn replace_in_place(s: &mut String, from: &str, to: &str) {
     if s.contains(from) {
         *s = s.replace(from, to);
     }
-}
-
-/// Damerau-free Levenshtein distance between two short words, capped: returns
-/// `cap + 1` as soon as the distance is known to exceed `cap`.
-pub(crate) fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    if a.len().abs_diff(b.len()) > cap {
-        return cap + 1;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0usize; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > cap {
-            return cap + 1;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()].min(cap + 1)
 }
 
 /// Whether two different words are spellings of one word: equal ignoring

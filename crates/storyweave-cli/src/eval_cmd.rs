@@ -28,7 +28,7 @@ pub struct EvalArgs {
     /// A JSONL file of articles (fields id, title, text, date or published, source)
     /// whose `cluster` field is the gold story label. With `--facts`: the files
     /// holding the articles the facts gold names, by id. With `--furniture`:
-    /// the articles to check, in any input format.
+    /// the articles to check, in any input format. None with `--pairs`.
     #[arg(value_name = "LABELLED.jsonl", required_unless_present = "pairs")]
     pub labelled: Vec<PathBuf>,
     /// Score per-article facts instead of stories: GOLD is a JSONL file of

@@ -34,10 +34,12 @@ pub(crate) struct Cue {
 }
 
 /// What a subject search found: a name with the token range its phrase
-/// covers (appositives included), or a pronoun.
+/// covers (appositives included), a personal pronoun, or `it` with its
+/// token range (a document or organisation named before).
 enum Subject {
     Name(String, (usize, usize)),
     Pronoun,
+    It((usize, usize)),
 }
 
 /// Finds the cues of every sentence, resolving pronouns in reading order.
@@ -172,7 +174,7 @@ pub(crate) fn find(
                             lexicon::is_person_noun(lower(head, &mut buf))
                                 || (n.contains(' ') && looks_like_person(n))
                         }
-                        Subject::Pronoun => false,
+                        Subject::Pronoun | Subject::It(_) => false,
                     })
             } else {
                 subject_before(s, toks, inq, j).or_else(|| {
@@ -184,7 +186,7 @@ pub(crate) fn find(
                 })
             };
             let subject_span = match &subject {
-                Some(Subject::Name(_, span)) => *span,
+                Some(Subject::Name(_, span) | Subject::It(span)) => *span,
                 _ => (j, j),
             };
             let role = match &subject {
@@ -201,18 +203,16 @@ pub(crate) fn find(
                 // `It said that ...`: the document last named, else the
                 // organisation last named (`The US Treasury described the
                 // plan ... It said ...`).
-                Some(Subject::Name(n, _)) if n.eq_ignore_ascii_case("it") => {
-                    last_issuer.clone().or_else(|| {
-                        orgs.get(si)
-                            .into_iter()
-                            .flatten()
-                            .filter(|(at, _)| *at < toks[j].start)
-                            .map(|(_, n)| n)
-                            .next_back()
-                            .or(seen_orgs.last())
-                            .cloned()
-                    })
-                }
+                Some(Subject::It(_)) => last_issuer.clone().or_else(|| {
+                    orgs.get(si)
+                        .into_iter()
+                        .flatten()
+                        .filter(|(at, _)| *at < toks[j].start)
+                        .map(|(_, n)| n)
+                        .next_back()
+                        .or(seen_orgs.last())
+                        .cloned()
+                }),
                 Some(Subject::Name(n, _)) => {
                     let (mut name, person) = match index.resolve(&n) {
                         Some((name, kind)) => (
@@ -317,7 +317,7 @@ pub(crate) fn find(
                         match subject_before(s, toks, inq, v).filter(|_| verb)? {
                             Subject::Name(n, _) if looks_like_person(&n) => Some(n),
                             Subject::Pronoun => last_person.clone(),
-                            Subject::Name(..) => None,
+                            Subject::Name(..) | Subject::It(_) => None,
                         }
                     })
                     .or_else(|| opening_subject(s, toks, inq, j))
@@ -505,7 +505,7 @@ fn subject_before(s: &str, toks: &[Tok], inq: &[bool], c: usize) -> Option<Subje
         && !inq[p]
         && toks[p].text(s).eq_ignore_ascii_case("it")
     {
-        return Some(Subject::Name("it".to_string(), (p, c)));
+        return Some(Subject::It((p, c)));
     }
     if let Some((name, from)) = opening_name_with_appositive(s, toks, inq, j) {
         return Some(Subject::Name(name, (from, c)));

@@ -125,6 +125,30 @@ fn is_generic_noun(w: &str) -> bool {
     )
 }
 
+/// How far apart two readings may be and still be one, and how far from a
+/// figure its role is read: the few numbers of the disagreement decision,
+/// in one place.
+struct Tolerances {
+    /// A figure given as `about`, `around`, `nearly` ... N stands for N
+    /// give or take this share.
+    about: f64,
+    /// Two unnamed people's ages further apart than this are two people.
+    unnamed_age_gap: f64,
+    /// Words after a figure (forms of `to be`, generic nouns) passed over to
+    /// reach its event role.
+    role_reach: usize,
+    /// Words before a figure searched for `toll`.
+    toll_reach: usize,
+}
+
+/// The tolerances the story's disagreements are decided with.
+const TOLERANCES: Tolerances = Tolerances {
+    about: 0.15,
+    unnamed_age_gap: 3.0,
+    role_reach: 3,
+    toll_reach: 4,
+};
+
 /// The words of a sentence as lowercase tokens with their byte starts.
 fn words_with_starts(text: &str) -> Vec<(usize, String)> {
     storyweave_text::words(text)
@@ -133,9 +157,15 @@ fn words_with_starts(text: &str) -> Vec<(usize, String)> {
 }
 
 /// What one figure of a document is about, if it says clearly enough.
-fn about_of(article: &Article, facts: &DocumentFacts, q: &QuantityMention) -> Option<About> {
+/// `words` are the lowercase words of each sentence of the article.
+fn about_of(
+    article: &Article,
+    facts: &DocumentFacts,
+    words: &[Vec<(usize, String)>],
+    q: &QuantityMention,
+) -> Option<About> {
     let sentence = &article.sentences.get(q.sentence)?.text;
-    let words = words_with_starts(sentence);
+    let words = words.get(q.sentence)?;
     let at = words.partition_point(|(s, _)| *s < q.start);
     let after = words.partition_point(|(s, _)| *s < q.end);
     let lower_text = q.text.to_lowercase();
@@ -221,7 +251,7 @@ fn about_of(article: &Article, facts: &DocumentFacts, q: &QuantityMention) -> Op
     // a toll before it (`the death toll rose to 24`).
     let mut k = after;
     while k < words.len()
-        && k < after + 3
+        && k < after + TOLERANCES.role_reach
         && (matches!(
             words[k].1.as_str(),
             "were" | "was" | "have" | "had" | "been" | "are" | "is"
@@ -236,7 +266,7 @@ fn about_of(article: &Article, facts: &DocumentFacts, q: &QuantityMention) -> Op
         .chain(words.get(k))
         .find_map(|(_, w)| lexicon::event_role(w));
     let toll_before = words
-        .get(at.saturating_sub(4)..at)
+        .get(at.saturating_sub(TOLERANCES.toll_reach)..at)
         .is_some_and(|w| w.iter().any(|(_, w)| w == "toll"))
         .then_some("killed");
     if let Some(role) = role_after.or(toll_before) {
@@ -262,7 +292,7 @@ fn interval(q: &QuantityMention) -> (f64, f64) {
         Some("up to" | "less than" | "fewer than" | "under" | "at most" | "below") => {
             (f64::NEG_INFINITY, v)
         }
-        Some(_) => (v * 0.85, v * 1.15),
+        Some(_) => (v * (1.0 - TOLERANCES.about), v * (1.0 + TOLERANCES.about)),
         None => (v, v),
     }
 }
@@ -281,10 +311,9 @@ struct Said {
 
 /// Counts written as none (`No arrests have been made`, `No one was
 /// injured`): a figure of zero in an event role, with the words that say it.
-fn zero_counts(article: &Article) -> Vec<(QuantityMention, About)> {
+fn zero_counts(article: &Article, words: &[Vec<(usize, String)>]) -> Vec<(QuantityMention, About)> {
     let mut out = Vec::new();
-    for (si, sentence) in article.sentences.iter().enumerate() {
-        let words = words_with_starts(&sentence.text);
+    for (si, (sentence, words)) in article.sentences.iter().zip(words).enumerate() {
         for (k, (start, w)) in words.iter().enumerate() {
             if !matches!(w.as_str(), "no" | "nobody" | "none") {
                 continue;
@@ -363,17 +392,22 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
         }
     };
     for (d, (article, facts)) in docs.iter().enumerate() {
+        let words: Vec<Vec<(usize, String)>> = article
+            .sentences
+            .iter()
+            .map(|s| words_with_starts(&s.text))
+            .collect();
         let mut found: Vec<(QuantityMention, About)> = facts
             .quantities
             .iter()
             .filter_map(|q| {
-                let about = match about_of(article, facts, q)? {
+                let about = match about_of(article, facts, &words, q)? {
                     About::Age(key) if !key.starts_with("the ") => About::Age(full_key(key)?),
                     other => other,
                 };
                 Some((q.clone(), about))
             })
-            .chain(zero_counts(article))
+            .chain(zero_counts(article, &words))
             .collect();
         found.sort_by_key(|(q, _)| (q.sentence, q.start));
         let mut seen: Vec<About> = Vec::new();
@@ -421,7 +455,8 @@ pub(crate) fn disagreements(docs: &[(&Article, &DocumentFacts)]) -> Vec<Disagree
         // man`).
         if let About::Age(key) = &about
             && key.starts_with("the ")
-            && (readings[0].0.value.unwrap_or(0.0) - readings[1].0.value.unwrap_or(0.0)).abs() > 3.0
+            && (readings[0].0.value.unwrap_or(0.0) - readings[1].0.value.unwrap_or(0.0)).abs()
+                > TOLERANCES.unnamed_age_gap
         {
             continue;
         }
@@ -474,18 +509,7 @@ fn same_given_name(a: &str, b: &str) -> bool {
     if a.starts_with(&b) || b.starts_with(&a) || a.ends_with(&b) || b.ends_with(&a) {
         return true;
     }
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()] <= 2
+    storyweave_text::edit_distance(&a, &b, 2) <= 2
 }
 
 /// People the story quotes whose given name differs between documents

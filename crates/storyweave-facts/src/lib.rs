@@ -364,22 +364,19 @@ impl<'a> Mention<'a> {
     }
 }
 
-/// Whether person `e` stands in apposition to the noun phrase that opens
+/// Whether the person of `m` stands in apposition to the noun phrase that opens
 /// its sentence (`A professor of economics at the University of Athens,
 /// Yanis Varoufakis, did not go to work`): set off by commas, after an
 /// opening article or role and at most twelve words, outside any quotation.
 /// Such a person is the sentence's subject, what a later `he said` means.
-fn appositive_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
-    let Some(Mention {
+fn appositive_subject(m: &Mention<'_>) -> bool {
+    let &Mention {
         s,
         toks,
         inq,
         k,
         after,
-    }) = Mention::of(ctx, e)
-    else {
-        return false;
-    };
+    } = m;
     let comma = |i: usize| toks.get(i).is_some_and(|t| t.text(s) == ",");
     if k < 2 || !comma(k - 1) || !comma(after) || inq[..k].iter().any(|&q| q) {
         return false;
@@ -398,22 +395,19 @@ fn appositive_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
     opens && words <= 12 && first_comma == Some(k - 1)
 }
 
-/// Whether the person `e` is the subject of its sentence's main clause
+/// Whether the person of `m` is the subject of its sentence's main clause
 /// after a fronted adverbial (`While introducing the phone, at the
 /// conference, Jobs started ...`, `After the case closed, Jobs extended
 /// ...`): the sentence opens with a subordinator or preposition, the name
 /// follows a comma and a lower-case word (its verb) follows the name.
-fn fronted_subject(ctx: &doc::Ctx<'_>, e: &entities::Resolved) -> bool {
-    let Some(Mention {
+fn fronted_subject(m: &Mention<'_>) -> bool {
+    let &Mention {
         s,
         toks,
         inq,
         k,
         after,
-    }) = Mention::of(ctx, e)
-    else {
-        return false;
-    };
+    } = m;
     let mut b = [0u8; 32];
     let opens = toks.first().is_some_and(|t| {
         t.kind == lex::Kind::Word && lexicon::is_fronting_word(lex::lower(t.text(s), &mut b))
@@ -485,8 +479,8 @@ impl FactExtractor {
                 if before == 0
                     || (before == 1 && opener)
                     || premodified
-                    || appositive_subject(&ctx, e)
-                    || fronted_subject(&ctx, e)
+                    || Mention::of(&ctx, e)
+                        .is_some_and(|m| appositive_subject(&m) || fronted_subject(&m))
                 {
                     lead_person[e.sentence] = Some(e.name.clone());
                 }

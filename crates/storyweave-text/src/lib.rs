@@ -23,4 +23,4 @@ pub use language::detect_language;
 pub use normalize::{Mapped, normalize_inline};
 pub use numbers::{NumberStyle, parse_number, write_number};
 pub use sentence::split_sentences;
-pub use words::{Word, words};
+pub use words::{Word, edit_distance, words};
