@@ -417,6 +417,12 @@ fn document_issuer(s: &str, toks: &[Tok], inq: &[bool], index: &Index) -> Option
             {
                 b += 2;
             }
+            // `Fjell & Partners`: an ampersand joins a name, as in entities.
+            if toks.get(b).is_some_and(|t| t.text(s) == "&")
+                && toks.get(b + 1).is_some_and(|t| is_cap(t.text(s)))
+            {
+                b += 1;
+            }
         }
         if b > a {
             let text = s.get(toks[a].start..toks[b - 1].end)?;

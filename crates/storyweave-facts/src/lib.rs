@@ -1091,6 +1091,40 @@ mod tests {
         assert_eq!(norvik.map(|e| e.kind), Some(EntityKind::Organization));
     }
 
+    /// Speakers named by a label and colon, by `it` after a document or an
+    /// organisation, by a title chain, by a company's legal form or `&`
+    /// ending its name, and by the opening phrase of `... released a
+    /// statement saying`.
+    #[test]
+    fn labels_it_title_chains_and_issuers_name_speakers() {
+        let f = doc(
+            &[
+                "The council published the exchange on Monday.",
+                "Mayor Anna Holt: \"We will rebuild the bridge this year.\"",
+                "The Harbour Authority described the plan on Tuesday.",
+                "It said that \"the quay will stay closed until the spring.\"",
+                "A letter from Fjell & Partners reached the council on Friday.",
+                "\"The bridge cannot carry trucks again,\" it said.",
+                "Deputy Director of the Harbour Authority for Planning Ola Brekke defended the plan, saying, \"We had no other choice.\"",
+                "\"Traffic will move to the old road,\" said the chairman of Nordvik Ferries LLC Per Lunde.",
+                "A group of local fishermen released a joint statement saying \"We were never asked about the closure.\"",
+            ],
+            wed(),
+        );
+        let got: Vec<Option<&str>> = f.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            got,
+            vec![
+                Some("Anna Holt"),
+                Some("Harbour Authority"),
+                Some("Fjell & Partners"),
+                Some("Planning Ola Brekke"),
+                Some("Per Lunde"),
+                Some("A group of local fishermen"),
+            ]
+        );
+    }
+
     /// The person named before a phrase that only describes them speaks:
     /// `X, the victim's mom said`, `X, spokesperson for ECSO said`;
     /// `he was quoted as saying` is the subject of `was quoted`; `The ...
