@@ -66,6 +66,10 @@ pub struct StoriesArgs {
     /// Estimated Jaccard similarity (word 5-grams) at or above which two documents are near-duplicates.
     #[arg(long, value_name = "J", default_value_t = 0.8)]
     pub threshold: f64,
+    /// A story model (JSON, as `storyweave eval --fit` writes it) instead
+    /// of the shipped one.
+    #[arg(long, value_name = "MODEL.json")]
+    pub story_model: Option<PathBuf>,
 }
 
 /// Output formats of `storyweave stories`.

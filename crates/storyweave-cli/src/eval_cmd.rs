@@ -21,6 +21,8 @@ use crate::{Outcome, RunError, open_output, write_error};
 
 /// Titles shown per part of a mistake in the text report.
 const TITLES_SHOWN: usize = 3;
+/// Features shown, largest first, of the score behind a mistake.
+const WHY_PARTS_SHOWN: usize = 5;
 
 /// `storyweave eval`.
 #[derive(Debug, Args)]
@@ -74,6 +76,17 @@ pub struct EvalArgs {
     /// Print nothing on standard error but fatal errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// A story model (JSON, as `--fit` writes it) instead of the shipped
+    /// one.
+    #[arg(long, value_name = "MODEL.json")]
+    pub story_model: Option<PathBuf>,
+    /// Fit the story model instead of scoring: draw training pairs from
+    /// the labelled files (each as given and with its dates removed),
+    /// validate leave-one-file-out, and write the model fitted on all of
+    /// them, with the settings that did best left out, to MODEL.json (the
+    /// table goes to the output).
+    #[arg(long, value_name = "MODEL.json", conflicts_with_all = ["facts", "consolidation", "furniture", "pairs", "story_model"])]
+    pub fit: Option<PathBuf>,
     /// Skip JSONL lines larger than this many MiB.
     #[arg(long, value_name = "MIB", default_value_t = 16)]
     pub max_size: usize,
@@ -131,20 +144,24 @@ struct Why<'a> {
     /// Joined as a copy (exact, near-duplicate or family link), not by
     /// score; the score fields are then absent.
     copy: bool,
+    /// The probability the story model gave the document of belonging to
+    /// the story holding the other part's document.
     #[serde(skip_serializing_if = "Option::is_none")]
     score: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    terms: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    names: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    time: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subject_conflict: Option<bool>,
-    /// The least score at which the document would have joined: the
-    /// threshold, or half of it for a story that alone held one of its
-    /// multi-word names within the grace days.
-    bar: f64,
+    /// What made that probability: each non-zero feature with its value and
+    /// the log-odds it added, largest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<WhyPart>,
+    /// The probability at or above which a document joins a story.
+    threshold: f64,
+}
+
+/// One feature's share of a score (see [`Why::parts`]).
+#[derive(Debug, Serialize)]
+struct WhyPart {
+    feature: &'static str,
+    value: f64,
+    log_odds: f64,
 }
 
 /// The whole result, as printed with `--format json`.
@@ -172,9 +189,9 @@ struct Result<'a> {
 
 /// Gold labels by line number (1-based, as ingest numbers records) and by id.
 #[derive(Debug, Default)]
-struct Gold {
-    by_line: BTreeMap<u64, String>,
-    by_id: HashMap<String, String>,
+pub(crate) struct Gold {
+    pub(crate) by_line: BTreeMap<u64, String>,
+    pub(crate) by_id: HashMap<String, String>,
 }
 
 impl Gold {
@@ -199,7 +216,7 @@ fn label_text(v: &serde_json::Value) -> Option<String> {
 /// Reads the `cluster` field of every line of a JSONL file (plain, gzip or
 /// zstd, told by its first bytes). Lines that
 /// are not JSON objects or have no label are left out (ingest reports them).
-fn read_gold(path: &Path) -> std::result::Result<Gold, RunError> {
+pub(crate) fn read_gold(path: &Path) -> std::result::Result<Gold, RunError> {
     let fail = |e: std::io::Error| RunError::Input {
         path: path.display().to_string(),
         source: e,
@@ -283,11 +300,8 @@ fn why<'a>(
                 other: shown(d),
                 copy: true,
                 score: None,
-                terms: None,
-                names: None,
-                time: None,
-                subject_conflict: None,
-                bar: placements.threshold,
+                parts: Vec::new(),
+                threshold: placements.model.threshold,
             };
             if best.as_ref().is_none_or(|(s, _)| s.is_finite()) {
                 best = Some((f64::INFINITY, link));
@@ -305,11 +319,17 @@ fn why<'a>(
                 other: shown(d),
                 copy: false,
                 score: Some(c.score),
-                terms: Some(c.terms),
-                names: Some(c.names),
-                time: Some(c.time),
-                subject_conflict: Some(c.subject_conflict),
-                bar: c.bar,
+                parts: placements
+                    .model
+                    .contributions(&c.features)
+                    .into_iter()
+                    .map(|(feature, value, log_odds)| WhyPart {
+                        feature,
+                        value,
+                        log_odds,
+                    })
+                    .collect(),
+                threshold: placements.model.threshold,
             };
             best = Some((c.score, link));
         }
@@ -371,6 +391,9 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
     if let Some(pairs) = &args.pairs {
         return crate::eval_pairs::run(args, pairs);
     }
+    if let Some(model) = &args.fit {
+        return crate::eval_fit::run(args, model);
+    }
     if args.split.is_some() {
         return Err(RunError::Usage(
             "--split goes with --facts or --consolidation".to_string(),
@@ -393,8 +416,11 @@ pub(crate) fn run(args: &EvalArgs) -> std::result::Result<Outcome, RunError> {
         return Err(RunError::NoDocuments);
     }
     let skipped = corpus.skipped.len();
+    let clusterer = storyweave_cluster::Clusterer::builder().story_model(
+        crate::stories_cmd::read_story_model(args.story_model.as_deref())?,
+    );
     let (report, placements) =
-        build_report_explained(corpus.articles, corpus.skipped, 0.8, &progress);
+        build_report_explained(corpus.articles, corpus.skipped, clusterer, &progress);
     progress.finish();
 
     let mut docs: Vec<&DocumentEntry> = Vec::with_capacity(report.documents.len());
@@ -557,7 +583,7 @@ fn write_text(r: &Result<'_>, out: &mut dyn Write) -> std::io::Result<()> {
 /// One line saying why a mistake's parts were joined or kept apart.
 fn why_text(why: Option<&Why<'_>>) -> String {
     let Some(w) = why else {
-        return "no document of one part came within 0.3 of the bar against a story holding another part's".to_owned();
+        return "no document of one part came near the threshold (log-odds within 3) against a story holding another part's".to_owned();
     };
     let title = |d: &Shown<'_>| d.title.unwrap_or(d.id).to_owned();
     if w.copy {
@@ -568,19 +594,18 @@ fn why_text(why: Option<&Why<'_>>) -> String {
         );
     }
     let number = |x: Option<f64>| x.map_or_else(|| "?".to_owned(), |x| format!("{x:.3}"));
+    let parts: Vec<String> = w
+        .parts
+        .iter()
+        .take(WHY_PARTS_SHOWN)
+        .map(|p| format!("{} {:.2} ({:+.2})", p.feature, p.value, p.log_odds))
+        .collect();
     format!(
-        "\"{}\" scored {} against a story holding \"{}\" (terms {}, names {}, time {}{}; bar {})",
+        "\"{}\" scored {} against a story holding \"{}\" ({}; threshold {})",
         title(&w.document),
         number(w.score),
         title(&w.other),
-        number(w.terms),
-        number(w.names),
-        number(w.time),
-        if w.subject_conflict == Some(true) {
-            ", halved for a subject conflict"
-        } else {
-            ""
-        },
-        number(Some(w.bar)),
+        parts.join(", "),
+        number(Some(w.threshold)),
     )
 }

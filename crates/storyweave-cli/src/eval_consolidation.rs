@@ -115,7 +115,12 @@ pub(crate) fn run(args: &EvalArgs, gold_path: &Path) -> Result<Outcome, RunError
         if found.is_empty() {
             continue;
         }
-        let report = build_report(found, Vec::new(), 0.8, &Progress::new(true));
+        let report = build_report(
+            found,
+            Vec::new(),
+            storyweave_cluster::Clusterer::builder(),
+            &Progress::new(true),
+        );
         let predicted = report
             .stories
             .iter()

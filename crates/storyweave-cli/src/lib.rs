@@ -8,6 +8,7 @@ mod dedup_cmd;
 mod eval_cmd;
 mod eval_consolidation;
 mod eval_facts;
+mod eval_fit;
 mod eval_pairs;
 mod extract_cmd;
 mod pipeline;

@@ -4,7 +4,7 @@ use std::io::Write as _;
 
 use rayon::prelude::*;
 use storyweave_align::Aligner;
-use storyweave_cluster::Clusterer;
+use storyweave_cluster::{ClustererBuilder, StoryModel};
 use storyweave_extract::Article;
 use storyweave_facts::FactExtractor;
 use storyweave_fingerprint::Fingerprinter;
@@ -25,7 +25,10 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
         return Err(RunError::NoDocuments);
     }
     let skipped_any = !corpus.skipped.is_empty();
-    let report = build_report(corpus.articles, corpus.skipped, args.threshold, &progress);
+    let clusterer = storyweave_cluster::Clusterer::builder()
+        .near_threshold(args.threshold)
+        .story_model(read_story_model(args.story_model.as_deref())?);
+    let report = build_report(corpus.articles, corpus.skipped, clusterer, &progress);
 
     let (mut out, shown) = open_output(args.input.output.as_deref())?;
     let written = match args.format {
@@ -52,7 +55,21 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
     })
 }
 
-/// Fingerprints and clusters `articles`, builds the report and fills each
+/// The story model in `path` (JSON, as `storyweave eval --fit` writes
+/// it), or the shipped one when none is given.
+pub(crate) fn read_story_model(path: Option<&std::path::Path>) -> Result<StoryModel, RunError> {
+    let Some(path) = path else {
+        return Ok(StoryModel::default());
+    };
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| RunError::Input {
+        path: shown.clone(),
+        source,
+    })?;
+    StoryModel::from_json(&text).map_err(|e| RunError::Usage(format!("{shown}: {e}")))
+}
+
+/// Fingerprints and clusters `articles` with the `clusterer` settings, builds the report and fills each
 /// story's consolidated account (passages, discrepancies, quotes, figures). Articles are
 /// put in chronological order first (undated last, ties by id), so the result
 /// does not depend on the order in which inputs were listed, and the document
@@ -60,10 +77,10 @@ pub(crate) fn run(args: &StoriesArgs) -> Result<Outcome, RunError> {
 pub fn build_report(
     articles: Vec<Article>,
     skipped: Vec<Problem>,
-    near_threshold: f64,
+    clusterer: ClustererBuilder,
     progress: &Progress,
 ) -> Report {
-    build(articles, skipped, near_threshold, false, progress).0
+    build(articles, skipped, clusterer, false, progress).0
 }
 
 /// How each document came to its story (see
@@ -71,8 +88,8 @@ pub fn build_report(
 /// shows to say why two reports were or were not joined.
 #[derive(Debug, Default)]
 pub(crate) struct Placements {
-    /// The story threshold the scores are read against.
-    pub(crate) threshold: f64,
+    /// The story model the scores came from.
+    pub(crate) model: StoryModel,
     /// The documents' ids, by the positions the placements use.
     pub(crate) ids: Vec<String>,
     /// One placement per document, by position.
@@ -83,16 +100,16 @@ pub(crate) struct Placements {
 pub(crate) fn build_report_explained(
     articles: Vec<Article>,
     skipped: Vec<Problem>,
-    near_threshold: f64,
+    clusterer: ClustererBuilder,
     progress: &Progress,
 ) -> (Report, Placements) {
-    build(articles, skipped, near_threshold, true, progress)
+    build(articles, skipped, clusterer, true, progress)
 }
 
 fn build(
     mut articles: Vec<Article>,
     skipped: Vec<Problem>,
-    near_threshold: f64,
+    clusterer: ClustererBuilder,
     explain: bool,
     progress: &Progress,
 ) -> (Report, Placements) {
@@ -104,13 +121,10 @@ fn build(
         .map(|a| fingerprinter.fingerprint(&a.text()))
         .collect();
     progress.step("clustering");
-    let clusterer = Clusterer::builder()
-        .near_threshold(near_threshold)
-        .explain(explain)
-        .build();
+    let clusterer = clusterer.explain(explain).build();
     let mut clustering = clusterer.cluster(&articles, &fingerprints);
     let placements = Placements {
-        threshold: clusterer.story_threshold(),
+        model: *clusterer.story_model(),
         ids: if explain {
             articles.iter().map(|a| a.id.clone()).collect()
         } else {

@@ -786,7 +786,12 @@ fn library_stories(inputs: &[PathBuf]) -> (Vec<Vec<String>>, Vec<storyweave_extr
     let corpus = storyweave_cli::read_corpus(inputs, 16, &progress);
     assert!(corpus.skipped.is_empty(), "{:?}", corpus.skipped);
     let articles = corpus.articles.clone();
-    let report = storyweave_cli::build_report(corpus.articles, corpus.skipped, 0.8, &progress);
+    let report = storyweave_cli::build_report(
+        corpus.articles,
+        corpus.skipped,
+        storyweave_cluster::Clusterer::builder(),
+        &progress,
+    );
     let mut stories: Vec<Vec<String>> = report
         .stories
         .iter()
@@ -972,14 +977,14 @@ fn eval_reads_gzipped_gold_labels() {
     assert_eq!(a["scores"], b["scores"]);
 }
 
-/// A follow-up seventeen days on, in other words: the split is explained by
-/// the parts of its score, the time decay pulling it under the bar.
+/// A follow-up a year on, in other words: the split is explained by the
+/// parts of its score, the gap in time pulling it under the threshold.
 #[test]
 fn eval_explains_a_split_by_the_parts_of_its_score() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut labelled = fixture_records(&["fire-1"]);
     labelled.push_str(
-        r#"{"id":"fire-later","title":"Havnby warehouse owner questioned over fire","text":"Police in Havnby questioned the owner of the Nordkyst Timber warehouse on Strandveien on Friday, seventeen days after the fire that forced about 300 residents from their homes. Fire chief Lisa Moen said investigators were still examining the electrical system.","date":"2025-03-27","cluster":"fire"}"#,
+        r#"{"id":"fire-later","title":"Havnby warehouse owner fined","text":"A court in Havnby fined the owner of the Nordkyst Timber company on Friday for storing wood without the permits the town requires, a year after a blaze at its site. The company said it would appeal the ruling.","date":"2026-03-27","cluster":"fire"}"#,
     );
     let path = dir.path().join("labelled.jsonl");
     std::fs::write(&path, labelled).expect("write");
@@ -992,14 +997,22 @@ fn eval_explains_a_split_by_the_parts_of_its_score() {
     assert_eq!(why["document"]["id"], "fire-later");
     assert_eq!(why["other"]["id"], "fire-1");
     let number = |k: &str| why[k].as_f64().expect("number");
-    assert!(number("score") < number("bar"), "{why}");
-    assert!(number("time") < 0.5, "{why}");
-    assert!(number("terms") > 0.0 && number("names") > 0.0, "{why}");
+    assert!(number("score") < number("threshold"), "{why}");
+    let parts = why["parts"].as_array().expect("parts");
+    let part = |name: &str| {
+        parts
+            .iter()
+            .find(|p| p["feature"] == name)
+            .and_then(|p| p["log_odds"].as_f64())
+    };
+    assert!(part("gap").is_some_and(|x| x < -3.0), "{why}");
+    assert!(part("terms").is_some_and(|x| x > 0.0), "{why}");
     let text = stdout(&run(&["eval", path]));
     assert!(
-        text.contains("why: \"Havnby warehouse owner questioned over fire\" scored"),
+        text.contains("why: \"Havnby warehouse owner fined\" scored"),
         "{text}"
     );
+    assert!(text.contains("gap "), "{text}");
 }
 
 #[test]

@@ -10,8 +10,11 @@
 //!    probability) and verified by estimated Jaccard `>= near_threshold`.
 //! 3. **family** — near groups, plus pairs sharing enough *rare* shingles
 //!    (see [`family`](crate::ClustererBuilder::family_containment)): text reuse.
-//! 4. **story** — families, grouped online by TF-IDF, names, numbers and
-//!    time (see the `story` module documentation in the source).
+//! 4. **story** — families, grouped online: each document joins the story
+//!    a fitted logistic model ([`StoryModel`]) over named features — words,
+//!    names and their rarity, time, language, copies — gives it the highest
+//!    probability of belonging to, when that reaches the model's threshold
+//!    (see the `story` module documentation in the source).
 //!
 //! Every level's label is the index of its group's first document in input
 //! order. The partitions themselves do not depend on input order: exact
@@ -22,6 +25,7 @@
 pub mod dedup;
 mod family;
 mod features;
+mod model;
 mod story;
 mod unionfind;
 
@@ -29,6 +33,9 @@ use storyweave_extract::Article;
 use storyweave_fingerprint::{Fingerprint, LshIndex, LshParams, containment, jaccard_estimate};
 
 use crate::family::{FamilyRule, family_pairs};
+pub use crate::model::{
+    Example, FEATURE_COUNT, ModelError, STORY_MODEL_VERSION, StoryFeatures, StoryModel, fit,
+};
 use crate::story::StoryRule;
 pub use crate::story::{Considered, Placement, StoryClusterer};
 use crate::unionfind::UnionFind;
@@ -64,10 +71,7 @@ pub struct ClustererBuilder {
     family_min_shared: usize,
     family_max_df: usize,
     family_max_df_fraction: f64,
-    story_threshold: f64,
-    story_name_weight: f64,
-    story_grace_days: f64,
-    story_scale_days: f64,
+    story_model: StoryModel,
     explain: bool,
 }
 
@@ -95,9 +99,8 @@ fn share(x: f64, default: f64) -> f64 {
 impl Clusterer {
     /// Starts a builder with the defaults: near-duplicate Jaccard 0.8;
     /// families at containment 0.2 with at least 10 shared rare shingles,
-    /// "rare" meaning held by at most max(50, 0.5% of the documents); story
-    /// threshold 0.2 with names weighted 0.4 and time decay after 5 days on
-    /// a 10-day scale.
+    /// "rare" meaning held by at most max(50, 0.5% of the documents); the
+    /// shipped story model ([`StoryModel::default`]).
     pub fn builder() -> ClustererBuilder {
         ClustererBuilder {
             near_threshold: 0.8,
@@ -105,10 +108,7 @@ impl Clusterer {
             family_min_shared: 10,
             family_max_df: 50,
             family_max_df_fraction: 0.005,
-            story_threshold: 0.2,
-            story_name_weight: 0.4,
-            story_grace_days: 5.0,
-            story_scale_days: 10.0,
+            story_model: StoryModel::default(),
             explain: false,
         }
     }
@@ -232,10 +232,26 @@ impl Clusterer {
         }
     }
 
-    /// The story threshold: the least score at which a document joins a
-    /// story (for reading [`Considered::score`]).
-    pub fn story_threshold(&self) -> f64 {
-        self.settings.story_threshold
+    /// The story model: how documents join stories (for reading
+    /// [`Considered`]).
+    pub fn story_model(&self) -> &StoryModel {
+        &self.settings.story_model
+    }
+
+    /// Training examples for fitting a [`StoryModel`] (see [`fit`]): the
+    /// stories stage run over `articles` in publication order, each
+    /// document joining the story of its gold label (`gold[i]` for article
+    /// `i`; give unlabelled articles labels of their own), and every
+    /// candidate story it is scored against — found as in a real run —
+    /// giving one example: the pair's features and whether it is the
+    /// document's gold story.
+    pub fn training_examples(
+        &self,
+        articles: &[Article],
+        fingerprints: &[Fingerprint],
+        gold: &[u32],
+    ) -> Vec<Example> {
+        story::training_examples(articles, fingerprints, gold, self.story_rule())
     }
 }
 
@@ -243,10 +259,7 @@ impl Clusterer {
     fn story_rule(&self) -> StoryRule {
         let s = &self.settings;
         StoryRule {
-            threshold: s.story_threshold,
-            name_weight: s.story_name_weight,
-            grace_days: s.story_grace_days,
-            scale_days: s.story_scale_days,
+            model: s.story_model,
             near_threshold: s.near_threshold,
             family_containment: s.family_containment,
             family_min_shared: s.family_min_shared,
@@ -307,44 +320,10 @@ impl ClustererBuilder {
         self
     }
 
-    /// Score at or above which a document joins a story (default 0.2: above
-    /// the 0.1–0.15 that articles on the same topic but another event reach
-    /// through shared topical vocabulary, below the 0.25 and more of reports
-    /// sharing the event's names, numbers and words; chosen as the one
-    /// setting that does best over three labelled sets at once, see
-    /// EVALUATION.md). Half of it applies, within the grace days, to a story
-    /// that alone holds one of the document's multi-word names when their
-    /// names agree (see the `story` module).
-    pub fn story_threshold(mut self, threshold: f64) -> Self {
-        self.story_threshold = share(threshold, 0.2);
-        self
-    }
-
-    /// Weight of named entities and numbers against content words in the
-    /// story score (default 0.4).
-    pub fn story_name_weight(mut self, weight: f64) -> Self {
-        self.story_name_weight = share(weight, 0.4);
-        self
-    }
-
-    /// Time decay of the story score: full weight within `grace_days` of the
-    /// story's first day, then `exp(-excess / scale_days)` (defaults 5 and
-    /// 10: follow-ups — an arrest, a charge, a funeral — come days or weeks
-    /// after the event and still belong to its story). A dated article's
-    /// gap is measured from the closest of its publication day and the
-    /// dates its title and lead mention up to 30 days earlier (`the Nov. 2
-    /// shooting`).
-    pub fn story_time_decay(mut self, grace_days: f64, scale_days: f64) -> Self {
-        self.story_grace_days = if grace_days.is_nan() {
-            5.0
-        } else {
-            grace_days.max(0.0)
-        };
-        self.story_scale_days = if scale_days.is_nan() {
-            10.0
-        } else {
-            scale_days.max(0.01)
-        };
+    /// The story model: how documents join stories (default
+    /// [`StoryModel::default`], the shipped fitted model).
+    pub fn story_model(mut self, model: StoryModel) -> Self {
+        self.story_model = model;
         self
     }
 

@@ -3,78 +3,55 @@
 //! Built online by [`StoryClusterer`]. Documents are taken in publication
 //! order (dated documents by day, undated ones last, ties by id, then by
 //! input position) and each
-//! 1. joins the story of an earlier document it *copies* — an exact
-//!    duplicate, a near-duplicate (MinHash Jaccard at the near threshold) or
-//!    a family member (enough shared shingles that were rare among the
-//!    documents seen so far, as the family level counts them): reused copy
-//!    is the strongest evidence of one story. A document copying documents
-//!    of several stories merges them;
-//! 2. otherwise joins the existing story it scores best against, if that
-//!    score reaches the threshold, or starts a new story. The bar is half
-//!    the threshold for a story that alone holds one of the document's
-//!    multi-word names (one earlier document is enough: the victim, the
-//!    venue, the street), when both are dated, the document falls within
-//!    the grace days of the story's first day, they share a language,
-//!    their names agree (a name cosine of at least 0.15) and their subjects
-//!    do not conflict: a follow-up a day or two on, in its own words,
-//!    naming what only that event's reports named. Two look-alike events in
-//!    one valley share the valley's name but not their towns and people, so
-//!    their names do not agree; two shootings in one city share the
-//!    hospital, but each report is about its own victim;
+//! 1. is compared with its candidate stories: those its names and
+//!    strongest words reach through the feature postings, and those of the
+//!    earlier documents it *copies* — an exact duplicate, a near-duplicate
+//!    (MinHash Jaccard at the near threshold) or a family member (enough
+//!    shared shingles that were rare among the documents seen so far);
+//! 2. joins the candidate the story model ([`StoryModel`]) gives the
+//!    highest probability of being its story, when that reaches the
+//!    model's threshold, or starts a new story. Other copied stories the
+//!    model also accepts are merged with it: one document reusing the copy
+//!    of two stories proves them one;
 //! 3. then earlier documents may move to its story: members of the few
-//!    stories it came close to (a score of at least 0.3 of the threshold)
-//!    that now score higher against its story than against the rest of
-//!    their own, and at least the threshold. The first report of an event
-//!    often joins a look-alike story because its own story does not exist
-//!    yet; the event's next report is what shows where it belongs.
-//!    Copies (and the documents they copy) never move.
+//!    stories it came near (log-odds within 3 of the bar) that the model
+//!    now lets join its story with higher log-odds than the rest of their
+//!    own. The first report of an event often joins a look-alike story
+//!    because its own story does not exist yet; the event's next report is
+//!    what shows where it belongs. Copies (and the documents they copy)
+//!    never move.
 //!
 //! Everything is computed from the documents seen so far, so feeding the
 //! documents one at a time in publication order gives exactly the batch
 //! result (the batch run is the same loop).
 //!
-//! The score of a document against a story is
-//! `((1 - w) * cos_terms + w * cos_names) * time`, where
-//! * `cos_terms` is the TF-IDF cosine between the document's content words
+//! The model reads the named features of [`StoryFeatures`], computed here:
+//! * `terms` is the TF-IDF cosine between the document's content words
 //!   (title and lead weighted above the rest) and the story's centroid (the
 //!   sum of its members' unit vectors; the centroid's norm is computed when
 //!   the story last changed, with the IDF of that moment, so scoring costs
-//!   grow with the document, not the story);
-//! * `cos_names` is the same over named entities and numbers (`w` is the
-//!   name weight; a document without names is scored on terms alone);
-//! * negative evidence: when both the document and the story have names,
-//!   a `cos_names` under 0.1 scales the score by `cos_names / 0.1` — two
-//!   look-alike events told in the same words (two earthquakes, two
-//!   deaths) differ in their people and places;
-//! * negative evidence: each is about someone the other never names —
-//!   the document's *subject* (the rare one-word name it mentions most, at
-//!   least three times, mentions quoting it as a source — `Wilking said`,
-//!   `Castleton, a neighbor, said` — not counted) is not among the story's
-//!   names, and the story's subject (the one most of its members have) is
-//!   not among the document's — halves the score: two obituaries or two
-//!   arrests told in the same words are about two people;
-//! * across languages (the document's language is not among the story's)
-//!   only `cos_names` counts: names, numbers and dates survive translation,
-//!   words do not;
+//!   grow with the document, not the story); `names` the same over named
+//!   entities and numbers; across languages (the document's language is
+//!   not among the story's) names, numbers and dates stand in for words;
+//! * `rare_name`: one over the number of stories holding the most specific
+//!   name they share — a name every story carries weighs little;
+//! * `gap`/`late`: days from the story's first day (when its event was
+//!   first reported: follow-ups do not keep a story open) to the closest of
+//!   the document's publication day and the dates its title or lead
+//!   mention (`the Nov. 2 shooting`, at most 30 days before publication);
+//!   when either is undated, `undated` is set instead — an unknown gap is
+//!   a value of its own, never the best one — and `years_apart` when the
+//!   years they mention most are two or more apart;
+//! * `subject_conflict`: each is about someone the other never names — the
+//!   document's *subject* (the rare one-word name it mentions most, at
+//!   least three times, mentions quoting it as a source — `Wilking said` —
+//!   not counted) is not among the story's names, and the story's subject
+//!   is not among the document's;
+//! * `named`/`exclusive`: the story alone holds one of the document's
+//!   multi-word names (held by one / at least two earlier documents);
+//!   `copies`: the document copies one of its members;
 //! * IDF comes from the documents seen so far, smoothed:
-//!   `ln((1 + N) / (1 + df)) + 1`;
-//! * `time` is 1 while the document's day is within `grace` days of the
-//!   story's first day (when its event was first reported: follow-ups do
-//!   not keep a story open), then decays as `exp(-(gap - grace) / scale)`;
-//!   a date the document's title or lead mentions (`the Nov. 2 shooting`,
-//!   at most 30 days before publication) counts as its day when closer:
-//!   follow-ups days or weeks later name the incident's date near the top,
-//!   while dates further down are background (`the second such killing
-//!   this month`).
-//!   When the document or the story is undated, the years they mention
-//!   most stand in: two or more years apart scale the score by 0.6 (an
-//!   article about a 2013 event is rarely the story of a 2008 one);
-//!   otherwise the factor is neutral (1).
-//!   A document sharing an *exclusive* multi-word name with a story — one
-//!   that at least two earlier documents hold, all of them in that story
-//!   and in no other (the victim, the accused, a street) — has a time
-//!   factor of at least 0.6 against it: a trial or a charge months later
-//!   names the same people in other words.
+//!   `ln((1 + N) / (1 + df)) + 1`.
 //!
 //! Candidate stories are found through an inverted index from features to
 //! stories: the document's names and its 20 strongest terms each reach the
@@ -100,16 +77,16 @@ use storyweave_extract::Article;
 use storyweave_fingerprint::{Fingerprint, jaccard_estimate};
 
 use crate::features::{FastMap, Features};
+use crate::model::{Example, StoryFeatures, StoryModel};
 
-/// How strongly stories pull documents in.
+/// How documents join stories: the story model and the copy links.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct StoryRule {
-    pub(crate) threshold: f64,
-    pub(crate) name_weight: f64,
-    pub(crate) grace_days: f64,
-    pub(crate) scale_days: f64,
+    /// The decision "does this document join that story" (see
+    /// [`StoryModel`]).
+    pub(crate) model: StoryModel,
     /// Estimated Jaccard at or above which a document is a near-duplicate of
-    /// an earlier one (and joins its story).
+    /// an earlier one (a copy link).
     pub(crate) near_threshold: f64,
     /// Family links: shared rare shingles as a share of the smaller document.
     pub(crate) family_containment: f64,
@@ -121,20 +98,17 @@ pub(crate) struct StoryRule {
     pub(crate) family_max_df_fraction: f64,
 }
 
-/// Score factor of an undated document and story whose main years differ.
-const YEAR_MISMATCH: f64 = 0.6;
-
-/// Name similarity under which a document is damped against a story
-/// (proportionally: half of it halves the score). Both name the people
-/// and places of their event; a document sharing almost none of the
-/// story's names most likely reports a look-alike event.
-const NAME_AGREEMENT: f64 = 0.1;
-/// Score factor of a document whose subject the story never names while
-/// the story's subject is absent from the document.
-const SUBJECT_CONFLICT: f64 = 0.5;
-/// Share of the threshold a candidate story's score must reach for its
-/// members to be considered for moving to the document's story.
-const NEAR_SHARE: f64 = 0.3;
+/// Days after which a gap counts as late too ([`StoryFeatures::late`]): a
+/// week holds most follow-ups (an arrest, a funeral).
+const LATE_AFTER_DAYS: f64 = 7.0;
+/// Fewer distinct content words than this make a document brief
+/// ([`StoryFeatures::brief`]): a title and a lead.
+const BRIEF_TERMS: usize = 40;
+/// How far under the model's bar, in log-odds, a candidate story may
+/// score for its members to be considered for moving to the document's
+/// story (and for it to be kept in an explanation): odds twenty times
+/// below the threshold's.
+const NEAR_LOG_ODDS: f64 = 3.0;
 /// Most candidate stories whose members are considered for moving.
 const REASSIGN_STORIES: usize = 8;
 /// Documents whose features are kept for moving them between stories.
@@ -144,25 +118,9 @@ const REASSIGN_MAX_MEMBERS: usize = 32;
 /// Largest share of the documents seen so far holding a name for it to
 /// count as specific to one event (a subject; `Police` is not one).
 const RARE_SHARE: f64 = 0.02;
-/// Least time factor of a document that shares an *exclusive* multi-word
-/// name with a story (one that earlier documents hold, all of them in
-/// that story): a follow-up naming the victim or the accused weeks or
-/// months later, in other words, is still the story.
-const EXCLUSIVE_NAME_TIME: f64 = 0.6;
 /// Least number of earlier documents holding a multi-word name for it to
 /// count as exclusive (one document alone is no pattern yet).
 const EXCLUSIVE_MIN_DF: u32 = 2;
-/// Share of the threshold at which a document joins a story that alone
-/// holds one of its multi-word names (one earlier document is enough),
-/// within the grace days, under the conditions of `StoryRule::bar`: a
-/// report days later naming the same victim, venue or street in its own
-/// words is that event's story.
-const NAMED_BAR: f64 = 0.5;
-/// Least name similarity for [`NAMED_BAR`] (one and a half times
-/// [`NAME_AGREEMENT`]): beyond the one shared name, the names must agree.
-/// Two floods in one valley days apart share the valley's name, not their
-/// towns, rivers or mayors.
-const NAMED_MIN_NAMES: f64 = 0.15;
 /// Longest posting list checked for exclusivity (a name in more stories
 /// than this is not exclusive anyway).
 const EXCLUSIVE_MAX_POSTINGS: usize = 8;
@@ -227,10 +185,11 @@ struct Story {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Placement {
     /// Earlier documents it copies (exact, near-duplicate or family links):
-    /// it joined their story directly.
+    /// the strongest feature of the story model.
     pub copies: Vec<usize>,
-    /// The stories it was scored against that reached at least 0.3 of the
-    /// threshold, best first, as they stood when it arrived.
+    /// The stories it was scored against whose log-odds came within 3 of
+    /// the threshold's (odds at most twenty times lower), best first, as
+    /// they stood when it arrived.
     pub candidates: Vec<Considered>,
 }
 
@@ -240,21 +199,11 @@ pub struct Considered {
     /// The story's first documents (at most 16, in order of arrival), as
     /// it stood then.
     pub holding: Vec<usize>,
-    /// The score (see the module documentation of `story`).
+    /// The probability the story model gave the document of belonging to
+    /// the story (see [`StoryModel`]).
     pub score: f64,
-    /// TF-IDF cosine of the content words (0 across languages, where words
-    /// are not compared).
-    pub terms: f64,
-    /// TF-IDF cosine of the names and numbers.
-    pub names: f64,
-    /// The time factor.
-    pub time: f64,
-    /// Whether the score was halved for a subject conflict.
-    pub subject_conflict: bool,
-    /// The least score at which it would have joined: the threshold, or
-    /// half of it for a story that alone holds one of its multi-word names
-    /// within the grace days.
-    pub bar: f64,
+    /// The pair's features, the model's input.
+    pub features: StoryFeatures,
 }
 
 /// Story documents named in a [`Considered`]: enough to find another
@@ -578,171 +527,126 @@ fn merge_into(a: &mut Ids, b: &Ids, scale: f64, scratch: &mut Ids) {
     std::mem::swap(a, scratch);
 }
 
+/// What links a document to a candidate story besides its words: found
+/// through the indexes before the story is scored.
+#[derive(Debug, Clone, Copy, Default)]
+struct Links {
+    /// The story alone holds one of the document's multi-word names.
+    named: bool,
+    /// ... and at least [`EXCLUSIVE_MIN_DF`] earlier documents hold it.
+    exclusive: bool,
+    /// The document copies one of the story's members.
+    copies: bool,
+}
+
 impl StoryRule {
-    /// Time factor between a document and a story. When both are dated:
-    /// by the gap between the story's first day (when its event was first
-    /// reported; follow-ups do not move it, or a story would stay open as
-    /// long as it is followed) and the closest of the document's
-    /// publication day and the dates its title and lead mention (a
-    /// follow-up naming the incident's date is as close as the incident).
-    /// Otherwise by the years they mention most (two years or more apart:
-    /// another event, most likely).
-    fn time_of(&self, doc: &Doc, story: &Story) -> f64 {
+    /// Days between a document and a story when both are dated: from the
+    /// story's first day (when its event was first reported; follow-ups do
+    /// not move it, or a story would stay open as long as it is followed)
+    /// to the closest of the document's publication day and the dates its
+    /// title and lead mention (a follow-up naming the incident's date is as
+    /// close as the incident).
+    fn gap_days(doc: &Doc, story: &Story) -> Option<u64> {
         let (Some(day), Some(first)) = (doc.day, story.first_day) else {
-            return match (doc.year, story.year()) {
-                (Some(a), Some(b)) if (a - b).abs() >= 2 => YEAR_MISMATCH,
-                _ => 1.0,
-            };
+            return None;
         };
         let gap_of = |d: i64| d.abs_diff(first);
-        let gap = doc
-            .mentioned
-            .iter()
-            .map(|&d| gap_of(d))
-            .fold(gap_of(day), u64::min);
-        self.decay(gap as f64)
+        Some(
+            doc.mentioned
+                .iter()
+                .map(|&d| gap_of(d))
+                .fold(gap_of(day), u64::min),
+        )
     }
 
-    /// Time factor of a gap in days: 1 within the grace, then decaying.
-    fn decay(&self, gap: f64) -> f64 {
-        let over = gap - self.grace_days;
-        if over <= 0.0 {
-            1.0
-        } else {
-            (-over / self.scale_days.max(1e-9)).exp()
-        }
-    }
-
-    /// The least score at which a document joins a story: the threshold,
-    /// or [`NAMED_BAR`] of it when the story alone holds one of the
-    /// document's multi-word names (`named`), both are dated, within the
-    /// grace days and in one language, their names agree at least
-    /// [`NAMED_MIN_NAMES`] and their subjects do not conflict (two
-    /// shootings in one city days apart share the hospital and the police
-    /// spokesman, but each report is about its own victim). `norms` and
-    /// `dense` are as for [`score`](StoryRule::score).
-    fn bar(
+    /// The features of a document against a story that cost no cosine:
+    /// time, language, subjects and links (the cosines and the shared-name
+    /// specificity are left at 0; see [`features`](StoryRule::features)).
+    fn cheap_features(
         &self,
         doc: &Doc,
-        norms: (f64, f64),
-        dense: &[f32],
         story: &Story,
-        named: bool,
         vocab: &Vocab,
-    ) -> f64 {
-        let close = named
-            && doc.day.is_some()
-            && story.first_day.is_some()
-            && self.time_of(doc, story) >= 1.0
-            && same_language(doc, story)
-            && !subject_conflict(doc, story, vocab)
-            && names_cosine(doc, norms, dense, story) >= NAMED_MIN_NAMES;
-        if close {
-            NAMED_BAR * self.threshold
-        } else {
-            self.threshold
+        links: Links,
+    ) -> StoryFeatures {
+        let flag = |b: bool| f64::from(u8::from(b));
+        let mut x = StoryFeatures::default();
+        match Self::gap_days(doc, story) {
+            Some(gap) => {
+                let gap = gap as f64;
+                x.gap = gap.ln_1p();
+                x.late = ((gap - LATE_AFTER_DAYS).max(0.0) / 30.0).min(12.0);
+            }
+            None => {
+                x.undated = 1.0;
+                x.years_apart = flag(matches!(
+                    (doc.year, story.year()),
+                    (Some(a), Some(b)) if (a - b).abs() >= 2
+                ));
+            }
         }
-    }
-
-    /// The time factor of [`score`](StoryRule::score): [`time_of`](StoryRule::time_of),
-    /// at least [`EXCLUSIVE_NAME_TIME`] when the document shares an
-    /// exclusive name with the story.
-    fn time_with(&self, doc: &Doc, story: &Story, exclusive: bool) -> f64 {
-        let time = self.time_of(doc, story);
-        if exclusive {
-            time.max(EXCLUSIVE_NAME_TIME)
-        } else {
-            time
-        }
-    }
-
-    /// The parts of [`score`](StoryRule::score), for explaining it (off the
-    /// hot path: it repeats the score's work).
-    fn parts(
-        &self,
-        doc: &Doc,
-        norms: (f64, f64),
-        dense: &[f32],
-        story: &Story,
-        exclusive: bool,
-        vocab: &Vocab,
-    ) -> Considered {
-        let score = self.score(doc, norms, dense, story, exclusive, vocab);
-        let time = self.time_with(doc, story, exclusive);
         let same_language = same_language(doc, story);
-        let terms = if same_language {
+        x.other_language = flag(!same_language);
+        x.subject_conflict = flag(same_language && subject_conflict(doc, story, vocab));
+        x.named = flag(links.named);
+        x.exclusive = flag(links.exclusive);
+        x.copies = flag(links.copies);
+        x.no_names = flag(doc.names.is_empty() || story.names_norm == 0.0);
+        x.brief = flag(doc.terms.len() < BRIEF_TERMS);
+        x.derive();
+        x
+    }
+
+    /// All the features of a document against a story (see
+    /// [`StoryFeatures`]). `norms` are the document's TF-IDF norms (terms,
+    /// names); `dense` holds the document scattered by feature id (see
+    /// [`dot`]).
+    fn features(
+        &self,
+        doc: &Doc,
+        norms: (f64, f64),
+        dense: &[f32],
+        story: &Story,
+        vocab: &Vocab,
+        links: Links,
+    ) -> StoryFeatures {
+        let mut x = self.cheap_features(doc, story, vocab, links);
+        x.names = names_cosine(doc, norms, dense, story);
+        // Words are compared within a language. Across languages only what
+        // survives translation can be compared — names, numbers, dates — and
+        // it stands in for the words: an unknown word match is not a
+        // mismatch.
+        x.terms = if x.other_language == 0.0 {
             terms_cosine(doc, norms, dense, story)
         } else {
-            0.0
+            x.names
         };
-        let names = names_cosine(doc, norms, dense, story);
-        Considered {
-            holding: story
-                .members
-                .iter()
-                .take(HOLDING_SHOWN)
-                .map(|&m| m as usize)
-                .collect(),
-            score,
-            terms,
-            names,
-            time,
-            subject_conflict: same_language
-                && !doc.names.is_empty()
-                && subject_conflict(doc, story, vocab),
-            bar: self.threshold,
-        }
-    }
-
-    /// Score of a document against a story. `norms` are the document's
-    /// TF-IDF norms (terms, names); `dense` holds the document scattered by
-    /// feature id (see [`dot`]); `exclusive` says the document shares an
-    /// exclusive multi-word name with the story (its time factor is then
-    /// at least [`EXCLUSIVE_NAME_TIME`]).
-    fn score(
-        &self,
-        doc: &Doc,
-        norms: (f64, f64),
-        dense: &[f32],
-        story: &Story,
-        exclusive: bool,
-        vocab: &Vocab,
-    ) -> f64 {
-        let time = self.time_with(doc, story, exclusive);
-        // Across languages only what survives translation counts: names,
-        // numbers and dates; words are compared within a language.
-        let same_language = same_language(doc, story);
-        let names = || names_cosine(doc, norms, dense, story);
-        if !same_language {
-            return names() * time;
-        }
-        let terms = terms_cosine(doc, norms, dense, story);
-        let content = if doc.names.is_empty() {
-            terms
-        } else {
-            let names = names();
-            let blend = (1.0 - self.name_weight) * terms + self.name_weight * names;
-            let blend = if story.names_norm > 0.0 {
-                // Negative evidence: both name their event, and the names
-                // hardly agree.
-                blend * (names / NAME_AGREEMENT).min(1.0)
-            } else {
-                blend
-            };
-            // Negative evidence: each is about someone the other never
-            // names (two deaths, two arrests in one field).
-            if subject_conflict(doc, story, vocab) {
-                blend * SUBJECT_CONFLICT
-            } else {
-                blend
-            }
-        };
-        content * time
+        x.rare_name = rare_name(doc, story, vocab);
+        x.derive();
+        x
     }
 }
 
+/// How specific the most specific name a document shares with a story is:
+/// one over the number of stories holding it so far (see
+/// [`StoryFeatures::rare_name`]).
+fn rare_name(doc: &Doc, story: &Story, vocab: &Vocab) -> f64 {
+    let mut best = 0.0f64;
+    for &(id, _) in &doc.names {
+        if !holds(&story.names, id) {
+            continue;
+        }
+        let stories = vocab.postings.get(id as usize).map_or(1, Vec::len).max(1);
+        best = best.max(1.0 / stories as f64);
+        if best >= 1.0 {
+            break;
+        }
+    }
+    best
+}
+
 /// TF-IDF cosine of the document's content words and the story's (`norms`
-/// and `dense` as for [`StoryRule::score`]).
+/// and `dense` as for [`StoryRule::features`]).
 fn terms_cosine(doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
     cosine(
         dot(&doc.terms, dense, &story.terms),
@@ -860,6 +764,18 @@ pub struct StoryClusterer {
     /// How each document came to its story (push order, documents named
     /// by push index), kept only when explaining.
     placements: Option<Vec<Placement>>,
+    /// Gold stories and the examples drawn, when training.
+    teacher: Option<Teacher>,
+}
+
+/// What a clusterer keeps when it is driven by gold labels to draw training
+/// examples (see [`training_examples`]).
+#[derive(Debug, Default)]
+struct Teacher {
+    /// The story of each gold label seen so far.
+    story_of_label: FastMap<u32, u32>,
+    /// Every document against every candidate story it was scored against.
+    examples: Vec<Example>,
 }
 
 impl StoryClusterer {
@@ -890,6 +806,7 @@ impl StoryClusterer {
             merged_into: Vec::new(),
             live: 0,
             placements: None,
+            teacher: None,
         }
     }
 
@@ -1089,11 +1006,20 @@ impl StoryClusterer {
     /// returns the story's index. Documents must come in publication order
     /// for the result to match the batch run.
     pub fn push(&mut self, article: &Article, fingerprint: &Fingerprint) -> usize {
-        self.push_features(&Features::of(article), fingerprint)
+        self.push_features(&Features::of(article), fingerprint, None)
     }
 
     /// [`push`](StoryClusterer::push) with the features already extracted.
-    fn push_features(&mut self, features: &Features, fingerprint: &Fingerprint) -> usize {
+    /// With `gold` (training), the document joins the story of the earlier
+    /// documents with the same gold label, or a new one, whatever the
+    /// model says, and every candidate story it was scored against becomes
+    /// a training [`Example`].
+    fn push_features(
+        &mut self,
+        features: &Features,
+        fingerprint: &Fingerprint,
+        gold: Option<u32>,
+    ) -> usize {
         let doc = self.vocab.intern_doc(features);
         let id = u32::try_from(self.story_of.len()).unwrap_or(u32::MAX);
         self.near.clear();
@@ -1101,23 +1027,27 @@ impl StoryClusterer {
             p.push(Placement::default());
         }
         self.copied_stories(id, fingerprint);
-        let chosen = match self.linked.first().copied() {
-            Some(s) => {
-                for k in 1..self.linked.len() {
-                    if let Some(other) = self.linked.get(k).copied() {
-                        self.merge(s, other);
-                    }
-                }
-                s
-            }
-            None => self.best_story(&doc).unwrap_or_else(|| {
-                self.stories.push(Story::default());
-                self.live += 1;
-                let id = u32::try_from(self.stories.len() - 1).unwrap_or(u32::MAX);
-                self.merged_into.push(id);
-                id
-            }),
+        let gold_story = gold.and_then(|g| {
+            self.teacher
+                .as_ref()
+                .and_then(|t| t.story_of_label.get(&g).copied())
+                .map(|s| self.find(s))
+        });
+        let chosen = self.best_story(&doc, gold.map(|_| gold_story));
+        let chosen = match (gold, chosen) {
+            (Some(_), _) => gold_story,
+            (None, chosen) => chosen,
         };
+        let chosen = chosen.unwrap_or_else(|| {
+            self.stories.push(Story::default());
+            self.live += 1;
+            let id = u32::try_from(self.stories.len() - 1).unwrap_or(u32::MAX);
+            self.merged_into.push(id);
+            id
+        });
+        if let (Some(g), Some(teacher)) = (gold, self.teacher.as_mut()) {
+            teacher.story_of_label.entry(g).or_insert(chosen);
+        }
         self.story_of.push(chosen);
         if !fingerprint.is_empty() {
             self.exact
@@ -1133,7 +1063,8 @@ impl StoryClusterer {
         }
         self.vocab.post(&doc, chosen);
         self.vocab.add(&doc);
-        self.pinned.push(!self.linked.is_empty());
+        let copied = self.linked.binary_search(&chosen).is_ok();
+        self.pinned.push(copied);
         self.docs.push(Some(doc));
         if let Some(old) = (id as usize)
             .checked_sub(REASSIGN_WINDOW)
@@ -1141,37 +1072,39 @@ impl StoryClusterer {
         {
             *old = None;
         }
-        if self.linked.is_empty() {
+        if !copied && gold.is_none() {
             self.reassign(chosen);
         }
         self.find(chosen) as usize
     }
 
     /// Whether stored document `m` should move from story `from` to story
-    /// `to`: it scores at least the threshold against `to`, and more than
-    /// against the rest of `from`. The document is scattered once for both.
+    /// `to`: the model lets it join `to`, and gives it higher log-odds
+    /// there than against the rest of `from`. The document is scattered
+    /// once for both.
     fn fits_better(&mut self, m: u32, from: u32, to: u32) -> bool {
         let norms = match self.docs.get(m as usize) {
             Some(Some(doc)) => scatter(&mut self.dense, doc, &self.vocab),
             _ => return false,
         };
         let there = self.member_score(m, to, norms);
-        let better = there >= self.rule.threshold && there > self.member_score(m, from, norms);
+        let better = there >= self.rule.model.bar() && there > self.member_score(m, from, norms);
         if let Some(Some(doc)) = self.docs.get(m as usize) {
             unscatter(&mut self.dense, doc);
         }
         better
     }
 
-    /// Score of stored document `m`, already scattered into `self.dense`
-    /// with TF-IDF norms `norms`, against story `s`, the document left out
-    /// of the story's centroid when it is a member.
+    /// Log-odds of stored document `m`, already scattered into
+    /// `self.dense` with TF-IDF norms `norms`, against story `s`, the
+    /// document left out of the story's centroid when it is a member (copy
+    /// links do not count: copies never move).
     fn member_score(&mut self, m: u32, s: u32, norms: (f64, f64)) -> f64 {
         let Some(Some(doc)) = self.docs.get(m as usize) else {
-            return 0.0;
+            return f64::NEG_INFINITY;
         };
         let Some(story) = self.stories.get(s as usize) else {
-            return 0.0;
+            return f64::NEG_INFINITY;
         };
         let vocab = &self.vocab;
         let without;
@@ -1182,15 +1115,17 @@ impl StoryClusterer {
             story
         };
         if story.members.is_empty() {
-            return 0.0;
+            return f64::NEG_INFINITY;
         }
-        self.rule
-            .score(doc, norms, &self.dense, story, false, vocab)
+        let x = self
+            .rule
+            .features(doc, norms, &self.dense, story, vocab, Links::default());
+        self.rule.model.logit(&x)
     }
 
     /// Moves into story `k`, which just grew, the members of the stories
     /// the new document came close to that now score better against `k`
-    /// (and at least the threshold) than against the rest of their own
+    /// (and would join it) than against the rest of their own
     /// story: the first document of an event often joins a look-alike
     /// story before the event's own next report arrives.
     fn reassign(&mut self, k: u32) {
@@ -1289,9 +1224,13 @@ impl StoryClusterer {
         self.touched.clear();
         // Each lookup feature counts as its share of the document's score:
         // its TF-IDF weight squared over the document's norm, terms and
-        // names in proportion to the name weight.
+        // names in proportion to the model's weights of their cosines.
         let norms = (norm(&doc.terms, vocab), norm(&doc.names, vocab));
-        let name_weight = self.rule.name_weight;
+        let name_weight = {
+            let w = &self.rule.model.weights;
+            let (t, n) = (w.terms.max(0.0), w.names.max(0.0));
+            if t + n > 0.0 { n / (t + n) } else { 0.5 }
+        };
         let lookups = self
             .strongest
             .iter()
@@ -1386,47 +1325,101 @@ impl StoryClusterer {
         }
     }
 
-    /// The best-scoring story at or above the threshold, if any.
-    fn best_story(&mut self, doc: &Doc) -> Option<u32> {
+    /// The story the model gives the document the highest log-odds of
+    /// belonging to, when that reaches the model's bar; other stories it
+    /// copies that the model also accepts are merged into the older of the
+    /// two (one document reusing the copy of two stories proves them one).
+    /// Candidates are the stories found through the feature postings and
+    /// those the document copies. When `gold` is given (training: the
+    /// document's gold story, if it has one yet), every candidate becomes a
+    /// training example instead and nothing is merged.
+    fn best_story(&mut self, doc: &Doc, gold: Option<Option<u32>>) -> Option<u32> {
         self.gather_candidates(doc);
+        for &s in &self.linked {
+            if !self.candidates.contains(&s) {
+                self.candidates.push(s);
+            }
+        }
+        self.candidates.sort_unstable();
         self.exclusive_stories(doc);
         let vocab = &self.vocab;
+        let model = &self.rule.model;
+        let bar = model.bar();
         let norms = scatter(&mut self.dense, doc, vocab);
         let mut best: Option<(f64, u32)> = None;
+        let mut accepted_copies: Vec<u32> = Vec::new();
         self.near.clear();
         for &s in &self.candidates {
             let Some(story) = self.stories.get(s as usize) else {
                 continue;
             };
-            let exclusive = self.exclusive.binary_search(&s).is_ok();
-            if !exclusive && self.rule.time_of(doc, story) < self.rule.threshold {
-                // Even a perfect match would not reach the threshold.
+            let links = Links {
+                named: self.named.binary_search(&s).is_ok(),
+                exclusive: self.exclusive.binary_search(&s).is_ok(),
+                copies: self.linked.binary_search(&s).is_ok(),
+            };
+            if gold.is_none()
+                && model.bound(&self.rule.cheap_features(doc, story, vocab, links)) < bar
+            {
+                // Even a perfect match would not reach the bar.
                 continue;
             }
-            let score = self
+            let x = self
                 .rule
-                .score(doc, norms, &self.dense, story, exclusive, vocab);
-            let named = self.named.binary_search(&s).is_ok();
-            let bar = self.rule.bar(doc, norms, &self.dense, story, named, vocab);
-            if score >= NEAR_SHARE * self.rule.threshold {
-                self.near.push((score, s));
-                if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
-                    let mut parts =
-                        self.rule
-                            .parts(doc, norms, &self.dense, story, exclusive, vocab);
-                    parts.bar = bar;
-                    p.candidates.push(parts);
+                .features(doc, norms, &self.dense, story, vocab, links);
+            let z = model.logit(&x);
+            if let (Some(own), Some(t)) = (gold, self.teacher.as_mut()) {
+                t.examples.push(Example {
+                    features: x,
+                    joins: own == Some(s),
+                    weight: 1.0,
+                });
+                continue;
+            }
+            let p = model.probability(&x);
+            if z >= bar - NEAR_LOG_ODDS {
+                self.near.push((z, s));
+                if let Some(placement) = self.placements.as_mut().and_then(|p| p.last_mut()) {
+                    placement.candidates.push(Considered {
+                        holding: story
+                            .members
+                            .iter()
+                            .take(HOLDING_SHOWN)
+                            .map(|&m| m as usize)
+                            .collect(),
+                        score: p,
+                        features: x,
+                    });
                 }
             }
-            if score >= bar && best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, s));
+            if z >= bar {
+                if links.copies {
+                    accepted_copies.push(s);
+                }
+                if best.is_none_or(|(b, _)| z > b) {
+                    best = Some((z, s));
+                }
             }
         }
         unscatter(&mut self.dense, doc);
         if let Some(p) = self.placements.as_mut().and_then(|p| p.last_mut()) {
             p.candidates.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        best.map(|(_, s)| s)
+        let (_, mut chosen) = best?;
+        if accepted_copies.iter().any(|&s| s != chosen) {
+            // The chosen story and every other copied story the model
+            // accepts are one story: merged into the oldest.
+            accepted_copies.push(chosen);
+            accepted_copies.sort_unstable();
+            accepted_copies.dedup();
+            if let Some((&into, rest)) = accepted_copies.split_first() {
+                for &other in rest {
+                    self.merge(into, other);
+                }
+                chosen = into;
+            }
+        }
+        Some(chosen)
     }
 }
 
@@ -1446,6 +1439,32 @@ pub(crate) fn publication_order(articles: &[Article]) -> Vec<usize> {
         key(a).cmp(&key(b)).then(a.cmp(&b))
     });
     order
+}
+
+/// Training examples for the story model: the documents are pushed in
+/// publication order as in [`stories`], but each joins the story of its
+/// gold label (`gold[i]` for article `i`), and every candidate story a
+/// document is scored against — found as in a real run — gives one
+/// example: its features, and whether it is the document's gold story.
+pub(crate) fn training_examples(
+    articles: &[Article],
+    fingerprints: &[Fingerprint],
+    gold: &[u32],
+    rule: StoryRule,
+) -> Vec<Example> {
+    let empty = Fingerprint::default();
+    let mut online = StoryClusterer::new(rule);
+    online.teacher = Some(Teacher::default());
+    let order = publication_order(articles);
+    let features: Vec<Features> = order
+        .par_iter()
+        .map(|&i| articles.get(i).map(Features::of).unwrap_or_default())
+        .collect();
+    for (&i, f) in order.iter().zip(&features) {
+        let label = gold.get(i).copied().unwrap_or(u32::MAX);
+        online.push_features(f, fingerprints.get(i).unwrap_or(&empty), Some(label));
+    }
+    online.teacher.map(|t| t.examples).unwrap_or_default()
 }
 
 /// The story label of every document (the story's first document in input
@@ -1481,7 +1500,7 @@ pub(crate) fn stories(
             || blocks.get(k + 1).map(|b| extract(b)).unwrap_or_default(),
             || {
                 for (&i, f) in block.iter().zip(&current) {
-                    online.push_features(f, fingerprints.get(i).unwrap_or(&empty));
+                    online.push_features(f, fingerprints.get(i).unwrap_or(&empty), None);
                 }
             },
         );
@@ -1545,10 +1564,7 @@ mod tests {
 
     fn test_rule() -> StoryRule {
         StoryRule {
-            threshold: 0.2,
-            name_weight: 0.4,
-            grace_days: 2.0,
-            scale_days: 3.0,
+            model: StoryModel::default(),
             near_threshold: 0.8,
             family_containment: 0.2,
             family_min_shared: 10,
@@ -1557,90 +1573,64 @@ mod tests {
         }
     }
 
-    /// Scores `doc` against `story` as `best_story` does.
-    fn score(rule: &StoryRule, vocab: &Vocab, doc: &Doc, story: &Story) -> f64 {
+    /// The features of `doc` against `story` as `best_story` computes them.
+    fn features_of(vocab: &Vocab, doc: &Doc, story: &Story, links: Links) -> StoryFeatures {
         let mut dense = Vec::new();
         let norms = scatter(&mut dense, doc, vocab);
-        rule.score(doc, norms, &dense, story, false, vocab)
+        test_rule().features(doc, norms, &dense, story, vocab, links)
     }
 
     #[test]
-    fn a_story_alone_holding_a_shared_name_is_joined_at_a_lower_bar_within_the_grace() {
-        let rule = test_rule();
-        let mut vocab = Vocab::default();
-        let (a, b, c) = (vocab.intern(1), vocab.intern(2), vocab.intern(3));
-        let story_of = |names: Ids| Story {
-            names_norm: norm(&names, &vocab),
-            names,
+    fn an_unknown_gap_is_its_own_value_and_never_the_best_one() {
+        let vocab = Vocab::default();
+        let dated = Story {
             first_day: Some(100),
-            languages: vec![Some("en")],
+            years: vec![(2013, 1)],
             ..Story::default()
         };
-        let story = story_of(vec![(a, 1.0), (b, 1.0)]);
-        let bar = |doc: &Doc, story: &Story, named: bool| {
-            let mut dense = Vec::new();
-            let norms = scatter(&mut dense, doc, &vocab);
-            rule.bar(doc, norms, &dense, story, named, &vocab)
-        };
-        let follow_up = Doc {
-            names: vec![(a, 1.0), (b, 1.0)],
-            ..doc(Some(101), None, Some("en"))
-        };
-        assert_eq!(bar(&follow_up, &story, true), NAMED_BAR * rule.threshold);
-        // Without the name only that story holds, the usual threshold.
-        assert_eq!(bar(&follow_up, &story, false), rule.threshold);
-        // Past the grace days, undated, or in another language: the usual
-        // threshold too.
-        for other in [
-            Doc {
-                day: Some(110),
-                ..follow_up.clone()
-            },
-            Doc {
-                day: None,
-                ..follow_up.clone()
-            },
-            Doc {
-                language: Some("es"),
-                ..follow_up.clone()
-            },
-        ] {
-            assert_eq!(bar(&other, &story, true), rule.threshold, "{other:?}");
-        }
-        // A look-alike sharing the one name while its other names differ
-        // (two floods in one valley) gets no lower bar.
-        let look_alike = Doc {
-            names: vec![(a, 1.0), (c, 8.0)],
-            ..follow_up.clone()
-        };
-        assert_eq!(bar(&look_alike, &story, true), rule.threshold);
-    }
-
-    #[test]
-    fn undated_documents_and_stories_are_compared_by_the_years_they_mention() {
-        let rule = test_rule();
-        let mut story = Story {
-            years: vec![(2013, 3), (2008, 1)],
-            ..Story::default()
-        };
-        assert_eq!(story.year(), Some(2013));
-        assert_eq!(rule.time_of(&doc(None, Some(2013), None), &story), 1.0);
-        assert_eq!(rule.time_of(&doc(None, Some(2012), None), &story), 1.0);
-        assert_eq!(
-            rule.time_of(&doc(None, Some(2008), None), &story),
-            YEAR_MISMATCH
+        let same_day = features_of(
+            &vocab,
+            &doc(Some(100), Some(2013), None),
+            &dated,
+            Links::default(),
         );
-        assert_eq!(rule.time_of(&doc(None, None, None), &story), 1.0);
+        assert_eq!((same_day.undated, same_day.gap), (0.0, 0.0));
+        let undated = features_of(
+            &vocab,
+            &doc(None, Some(2013), None),
+            &dated,
+            Links::default(),
+        );
+        assert_eq!(
+            (undated.undated, undated.gap, undated.years_apart),
+            (1.0, 0.0, 0.0)
+        );
+        let model = StoryModel::default();
+        assert!(model.logit(&undated) < model.logit(&same_day));
+        // Undated, the years they mention most stand in: two apart or more.
+        let old = features_of(
+            &vocab,
+            &doc(None, Some(2008), None),
+            &dated,
+            Links::default(),
+        );
+        assert_eq!(old.years_apart, 1.0);
+        assert!(model.logit(&old) < model.logit(&undated));
         // Dated on both sides: the days decide, not the years.
-        story.first_day = Some(100);
-        assert_eq!(rule.time_of(&doc(Some(101), Some(1990), None), &story), 1.0);
+        let dated_old = features_of(
+            &vocab,
+            &doc(Some(101), Some(1990), None),
+            &dated,
+            Links::default(),
+        );
+        assert_eq!((dated_old.undated, dated_old.years_apart), (0.0, 0.0));
+        assert!((dated_old.gap - 2f64.ln()).abs() < 1e-12);
     }
 
     #[test]
-    fn across_languages_only_names_count() {
-        let rule = test_rule();
+    fn across_languages_the_names_stand_in_for_the_words() {
         let mut vocab = Vocab::default();
-        let (word, name, other) = (vocab.intern(1), vocab.intern(9), vocab.intern(8));
+        let (word, name) = (vocab.intern(1), vocab.intern(9));
         let es = Doc {
             terms: vec![(word, 1.0)],
             names: vec![(name, 1.0)],
@@ -1649,58 +1639,93 @@ mod tests {
         };
         let story = Story {
             terms: vec![(word, 1.0)],
-            names: vec![(other, 1.0)],
+            names: vec![(name, 1.0)],
             terms_norm: norm(&vec![(word, 1.0)], &vocab),
-            names_norm: norm(&vec![(other, 1.0)], &vocab),
+            names_norm: norm(&vec![(name, 1.0)], &vocab),
             languages: vec![Some("en")],
             ..Story::default()
         };
-        // Same words, no shared name: nothing across languages...
-        assert_eq!(score(&rule, &vocab, &es, &story), 0.0);
-        // ...but the words count within one language.
-        let en = Doc {
-            language: Some("en"),
-            names: Vec::new(),
+        let across = features_of(&vocab, &es, &story, Links::default());
+        assert_eq!(across.other_language, 1.0);
+        assert_eq!(across.terms, across.names);
+        let other_name = Doc {
+            names: vec![(vocab.intern(8), 1.0)],
             ..es.clone()
         };
-        assert!(score(&rule, &vocab, &en, &story) > 0.5);
+        // Same words, no shared name: nothing to compare across languages.
+        let unnamed = features_of(&vocab, &other_name, &story, Links::default());
+        assert_eq!((unnamed.terms, unnamed.names), (0.0, 0.0));
+        // Within one language the words count.
+        let en = Doc {
+            language: Some("en"),
+            ..other_name
+        };
+        assert!(features_of(&vocab, &en, &story, Links::default()).terms > 0.99);
     }
 
     #[test]
-    fn regression_look_alike_events_with_other_names_are_damped() {
-        // Two earthquakes told in the same words, in different places.
-        let rule = test_rule();
+    fn a_name_many_stories_share_is_weak_evidence() {
         let mut vocab = Vocab::default();
-        let (word, here, there) = (vocab.intern(1), vocab.intern(9), vocab.intern(8));
+        let (common, rare) = (vocab.intern(1 ^ NAME_TAG), vocab.intern(2 ^ NAME_TAG));
+        vocab.postings[common as usize] = (0..50).collect();
+        vocab.postings[rare as usize] = vec![7];
         let story = Story {
-            terms: vec![(word, 1.0)],
-            names: vec![(here, 1.0)],
-            terms_norm: norm(&vec![(word, 1.0)], &vocab),
-            names_norm: norm(&vec![(here, 1.0)], &vocab),
+            names: vec![(common, 1.0), (rare, 1.0)],
             ..Story::default()
         };
-        let same_place = Doc {
-            terms: vec![(word, 1.0)],
-            names: vec![(here, 1.0)],
+        let only_common = Doc {
+            names: vec![(common, 1.0)],
             ..Doc::default()
         };
-        let other_place = Doc {
-            names: vec![(there, 1.0)],
-            ..same_place.clone()
-        };
-        assert!(score(&rule, &vocab, &same_place, &story) > 0.99);
-        assert_eq!(score(&rule, &vocab, &other_place, &story), 0.0);
-        // Partly shared names: damped, not zeroed.
+        assert!((rare_name(&only_common, &story, &vocab) - 0.02).abs() < 1e-12);
         let both = Doc {
-            names: vec![(there, 1.0), (here, 0.2)],
-            ..same_place.clone()
+            names: vec![(common, 1.0), (rare, 1.0)],
+            ..Doc::default()
         };
-        let partly = score(&rule, &vocab, &both, &story);
-        assert!(partly > 0.0 && partly < 0.99, "{partly}");
+        assert_eq!(rare_name(&both, &story, &vocab), 1.0);
+        let model = StoryModel::default();
+        let x = |r: f64| StoryFeatures {
+            rare_name: r,
+            ..StoryFeatures::default()
+        };
+        assert!(model.logit(&x(1.0)) > model.logit(&x(0.02)));
     }
 
     #[test]
-    fn an_exclusive_name_keeps_a_late_follow_up_close_in_time() {
+    fn the_shipped_model_joins_a_close_dated_report_and_not_an_unrelated_one() {
+        let model = StoryModel::default();
+        let mut close = StoryFeatures {
+            terms: 0.6,
+            names: 0.5,
+            rare_name: 1.0,
+            gap: 1f64.ln_1p(),
+            ..StoryFeatures::default()
+        };
+        close.derive();
+        assert!(model.probability(&close) >= model.threshold, "{close:?}");
+        let mut unrelated = StoryFeatures {
+            terms: 0.05,
+            names: 0.02,
+            rare_name: 0.01,
+            gap: 1f64.ln_1p(),
+            ..StoryFeatures::default()
+        };
+        unrelated.derive();
+        assert!(
+            model.probability(&unrelated) < model.threshold,
+            "{unrelated:?}"
+        );
+        // The same words months apart: weaker than a day apart.
+        let months = StoryFeatures {
+            gap: 120f64.ln_1p(),
+            late: (113.0 / 30.0),
+            ..close
+        };
+        assert!(model.logit(&months) < model.logit(&close));
+    }
+
+    #[test]
+    fn exclusive_names_are_those_only_one_story_holds() {
         let mut sc = StoryClusterer::new(test_rule());
         let (victim, city) = (sc.vocab.intern(5 ^ NAME_TAG), sc.vocab.intern(6 ^ NAME_TAG));
         for _ in 0..3 {
@@ -1724,36 +1749,16 @@ mod tests {
         };
         sc.exclusive_stories(&late);
         assert_eq!(sc.exclusive, vec![1]);
-        // Held by one document only: no pattern yet.
+        assert_eq!(sc.named, vec![1]);
+        // Held by one document only: named, but no pattern yet.
         sc.vocab.df[victim as usize] = 1;
         sc.exclusive_stories(&late);
         assert!(sc.exclusive.is_empty());
+        assert_eq!(sc.named, vec![1]);
         // Once story 2 is merged into story 0, the city's name is exclusive.
         sc.merged_into[2] = 0;
         sc.exclusive_stories(&late);
         assert_eq!(sc.exclusive, vec![0]);
-        // The time factor of an exclusive match is floored.
-        let rule = test_rule();
-        let mut vocab = Vocab::default();
-        let word = vocab.intern(1);
-        let story = Story {
-            terms: vec![(word, 1.0)],
-            terms_norm: norm(&vec![(word, 1.0)], &vocab),
-            first_day: Some(100),
-            ..Story::default()
-        };
-        let follow_up = Doc {
-            terms: vec![(word, 1.0)],
-            day: Some(190),
-            ..Doc::default()
-        };
-        let idf = vocab.idf(word);
-        let dense = vec![(idf * idf) as f32];
-        let norms = (norm(&follow_up.terms, &vocab), 0.0);
-        let plain = rule.score(&follow_up, norms, &dense, &story, false, &vocab);
-        let linked = rule.score(&follow_up, norms, &dense, &story, true, &vocab);
-        assert!(plain < 1e-6, "{plain}");
-        assert!((linked - EXCLUSIVE_NAME_TIME).abs() < 1e-6, "{linked}");
     }
 
     #[test]
@@ -1788,15 +1793,42 @@ mod tests {
     #[test]
     fn regression_a_followed_story_does_not_stay_open() {
         // A story first reported on day 100 and followed up on day 120
-        // (naming the incident's date): a new report on day 121 is far
+        // (naming the incident's date): a new report on day 121 is 21 days
         // from the event, not one day from its last follow-up.
-        let rule = test_rule();
         let vocab = Vocab::default();
         let mut story = Story::default();
         story.add(&doc(Some(100), None, None), &vocab, &mut Vec::new());
         story.add(&doc(Some(120), None, None), &vocab, &mut Vec::new());
-        assert!(rule.time_of(&doc(Some(121), None, None), &story) < 0.01);
-        assert_eq!(rule.time_of(&doc(Some(101), None, None), &story), 1.0);
+        assert_eq!(
+            StoryRule::gap_days(&doc(Some(121), None, None), &story),
+            Some(21)
+        );
+        assert_eq!(
+            StoryRule::gap_days(&doc(Some(101), None, None), &story),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_follow_up_naming_the_incident_date_is_close_in_time() {
+        let story = Story {
+            first_day: Some(100),
+            ..Story::default()
+        };
+        let late = doc(Some(120), None, None);
+        assert_eq!(StoryRule::gap_days(&late, &story), Some(20));
+        let follow_up = Doc {
+            mentioned: vec![99],
+            ..late.clone()
+        };
+        assert_eq!(StoryRule::gap_days(&follow_up, &story), Some(1));
+        // Mentioned dates do not date an undated document.
+        let undated = Doc {
+            day: None,
+            mentioned: vec![500],
+            ..Doc::default()
+        };
+        assert_eq!(StoryRule::gap_days(&undated, &story), None);
     }
 
     #[test]
@@ -1809,18 +1841,18 @@ mod tests {
         // Earlier news, long before, makes every word below rare.
         for k in 0..30 {
             let w = format!("filler{k}");
-            online.push_features(&features(1, &[w.as_str(), "older"], &[]), &empty);
+            online.push_features(&features(1, &[w.as_str(), "older"], &[]), &empty, None);
         }
         let a = ["quake", "coast", "tsunami", "alert", "magnitude", "ports"];
         for _ in 0..8 {
-            online.push_features(&features(100, &a, &[]), &empty);
+            online.push_features(&features(100, &a, &[]), &empty, None);
         }
         let b1 = ["quake", "coast", "tsunami", "mine", "collapse", "miners"];
-        online.push_features(&features(100, &b1, &[]), &empty);
+        online.push_features(&features(100, &b1, &[]), &empty, None);
         let got = online.assignments();
         assert_eq!(got[30..], [got[30]; 9], "B's first report joins A: {got:?}");
         let b2 = ["mine", "collapse", "miners", "trapped", "rescue", "shaft"];
-        online.push_features(&features(101, &b2, &[]), &empty);
+        online.push_features(&features(101, &b2, &[]), &empty, None);
         let got = online.assignments();
         assert_eq!(got[30..38], [got[30]; 8], "{got:?}");
         assert_eq!(got[38], got[39], "{got:?}");
@@ -1837,7 +1869,7 @@ mod tests {
             // Filler makes the two names rare among the documents seen.
             for k in 0..10 {
                 let w = format!("filler{k}");
-                online.push_features(&features(10, &[w.as_str()], &["Elsewhere"]), &empty);
+                online.push_features(&features(10, &[w.as_str()], &["Elsewhere"]), &empty, None);
             }
             let felt = ["dies", "watergate", "informant", "fbi", "deep", "throat"];
             let larue = ["dies", "watergate", "bagman", "prison", "biloxi", "hush"];
@@ -1848,53 +1880,14 @@ mod tests {
             online.push_features(
                 &features(100, &felt, &["Felt", "Nixon", "Woodward"]),
                 &empty,
+                None,
             );
-            online.push_features(&second, &empty);
+            online.push_features(&second, &empty, None);
             let got = online.assignments();
             got[10] == got[11]
         };
         assert!(run(false), "without subjects the two join");
         assert!(!run(true), "with subjects they stay apart");
-    }
-
-    #[test]
-    fn time_factor_decays_after_grace() {
-        let rule = test_rule();
-        let story = Story {
-            first_day: Some(100),
-            ..Story::default()
-        };
-        let time = |day: Option<i64>| rule.time_of(&doc(day, None, None), &story);
-        assert_eq!(time(Some(100)), 1.0);
-        assert_eq!(time(Some(102)), 1.0);
-        assert!(time(Some(103)) < 1.0);
-        assert_eq!(time(None), 1.0);
-        assert!(time(Some(110)) < 0.1);
-        assert!(time(Some(90)) < 0.1);
-        assert!(time(Some(105)) > time(Some(106)));
-    }
-
-    #[test]
-    fn a_follow_up_naming_the_incident_date_is_close_in_time() {
-        let rule = test_rule();
-        let story = Story {
-            first_day: Some(100),
-            ..Story::default()
-        };
-        let late = doc(Some(120), None, None);
-        assert!(rule.time_of(&late, &story) < 0.01);
-        let follow_up = Doc {
-            mentioned: vec![99],
-            ..late.clone()
-        };
-        assert_eq!(rule.time_of(&follow_up, &story), 1.0);
-        // Mentioned dates do not date an undated document.
-        let undated = Doc {
-            day: None,
-            mentioned: vec![500],
-            ..Doc::default()
-        };
-        assert_eq!(rule.time_of(&undated, &story), 1.0);
     }
 
     #[test]
