@@ -72,7 +72,10 @@ fn story_names(first: &Article, second: &Article) -> f64 {
         .cluster(&docs, &fps);
     let placement = &clustering.placements[1];
     assert!(placement.copies.is_empty(), "the figures differ in writing");
-    placement.candidates.first().map_or(0.0, |c| c.features.names)
+    placement
+        .candidates
+        .first()
+        .map_or(0.0, |c| c.features.names)
 }
 
 /// Whether the story level reads the figures of `landed(a)` and
