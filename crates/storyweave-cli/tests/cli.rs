@@ -977,6 +977,81 @@ fn eval_reads_gzipped_gold_labels() {
     assert_eq!(a["scores"], b["scores"]);
 }
 
+/// `eval --fit` fits a story model on labelled files, prints the
+/// leave-one-out table and writes a model that `--story-model` reads back.
+#[test]
+fn eval_fit_writes_a_model_that_stories_and_eval_read_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(
+        &first,
+        fixture_records(&["fire-1", "fire-2", "vote-1", "owl-1"]),
+    )
+    .expect("write");
+    std::fs::write(
+        &second,
+        fixture_records(&["fire-3", "vote-2", "match-1", "vote-1"]),
+    )
+    .expect("write");
+    let model = dir.path().join("model.json");
+    let o = run(&[
+        "eval",
+        "--fit",
+        model.to_str().expect("path"),
+        first.to_str().expect("path"),
+        second.to_str().expect("path"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(table.contains("Leave one corpus out"), "{table}");
+    assert!(
+        table.contains("first.jsonl") && table.contains("second.jsonl"),
+        "{table}"
+    );
+    assert!(table.contains("(chosen)"), "{table}");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).expect("model written"))
+            .expect("model is JSON");
+    assert_eq!(written["version"], 1);
+    let threshold = written["threshold"].as_f64().expect("threshold");
+    assert!(threshold > 0.0 && threshold < 1.0, "{written}");
+    // The written model drives a run.
+    let r = json(&run(&[
+        "eval",
+        "--format",
+        "json",
+        "--story-model",
+        model.to_str().expect("path"),
+        &eval_fixture(),
+    ]));
+    assert_eq!(r["documents"], 6, "{r}");
+    // One labelled file is not enough to leave one out; a bad model file
+    // is named.
+    let one = run(&[
+        "eval",
+        "--fit",
+        model.to_str().expect("path"),
+        first.to_str().expect("path"),
+    ]);
+    assert!(!one.status.success());
+    assert!(
+        stderr(&one).contains("at least two labelled files"),
+        "{}",
+        stderr(&one)
+    );
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"version\": 1}").expect("write");
+    let o = run(&[
+        "stories",
+        "--story-model",
+        bad.to_str().expect("path"),
+        &eval_fixture(),
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("bad.json"), "{}", stderr(&o));
+}
+
 /// A follow-up a year on, in other words: the split is explained by the
 /// parts of its score, the gap in time pulling it under the threshold.
 #[test]
