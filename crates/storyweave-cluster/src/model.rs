@@ -6,7 +6,10 @@
 //! logistic, and the document joins the story it is most likely to belong
 //! to when that probability reaches the model's threshold. Nothing else
 //! decides: copies, shared rare names, missing dates and other languages are
-//! features with weights, not rules around the score.
+//! features with weights, not rules around the score. (One thing stands
+//! outside it by design: the levels nest, so documents of one family —
+//! reused copy found by the batch family level — end in one story even
+//! where the model did not join them.)
 //!
 //! The weights are fitted ([`fit`]) on pairs drawn from labelled corpora
 //! (see [`crate::training_examples`]) and the shipped default,
