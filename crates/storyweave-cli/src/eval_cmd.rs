@@ -65,7 +65,7 @@ pub struct EvalArgs {
     pub format: EvalFormat,
     /// How many of the worst wrong merges and splits to list, each with why:
     /// the strongest link the clusterer saw between its parts (a copy, or a
-    /// score with its parts against the bar). With `--facts`: how many
+    /// probability with the features behind it, against the threshold). With `--facts`: how many
     /// mistakes of each kind to list (missed, extra, wrong speaker, ...); with
     /// `--consolidation`: how many missed and invented disagreements.
     #[arg(long, value_name = "N", default_value_t = 5)]
