@@ -23,160 +23,97 @@ use serde::{Deserialize, Serialize};
 /// Version of the feature set a [`StoryModel`] is written for.
 pub const STORY_MODEL_VERSION: u32 = 1;
 
-/// The named features of one document against one candidate story:
-/// everything the story decision reads. Used for a pair's values and, in a
-/// [`StoryModel`], for the weight of each.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StoryFeatures {
+/// Defines [`StoryFeatures`] from one list of named features, so that the
+/// struct, [`StoryFeatures::NAMES`], [`StoryFeatures::values`] and
+/// [`StoryFeatures::from_values`] cannot disagree on their order.
+macro_rules! story_features {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// The named features of one document against one candidate story:
+        /// everything the story decision reads. Used for a pair's values and,
+        /// in a [`StoryModel`], for the weight of each.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct StoryFeatures {
+            $($(#[$doc])* pub $name: f64,)*
+        }
+
+        impl StoryFeatures {
+            /// Feature names, in the order of [`StoryFeatures::values`].
+            pub const NAMES: [&'static str; FEATURE_COUNT] = [$(stringify!($name),)*];
+
+            /// The values in the order of [`StoryFeatures::NAMES`].
+            pub fn values(&self) -> [f64; FEATURE_COUNT] {
+                [$(self.$name,)*]
+            }
+
+            /// Features from values in the order of [`StoryFeatures::NAMES`].
+            pub fn from_values(v: [f64; FEATURE_COUNT]) -> StoryFeatures {
+                let [$($name,)*] = v;
+                StoryFeatures { $($name,)* }
+            }
+        }
+    };
+}
+
+story_features! {
     /// TF-IDF cosine of the content words; across languages, where words
     /// cannot be compared, the cosine of the names stands in.
-    pub terms: f64,
+    terms,
     /// TF-IDF cosine of the names and numbers.
-    pub names: f64,
+    names,
     /// `terms × names`: words and names agree at once (two look-alike
     /// events share words, not people and places).
-    pub both: f64,
+    both,
     /// `ln(0.02 + terms)`: with [`StoryFeatures::log_names`], lets the
     /// model multiply the evidence (a match in words with no names in
     /// common is weak however high the words score).
-    pub log_terms: f64,
+    log_terms,
     /// `ln(0.02 + names)`.
-    pub log_names: f64,
+    log_names,
     /// How specific the most specific name they share is: one over the
     /// number of stories so far holding it (1 when only this story names
     /// it; a name every story carries, `Trump`, `police`, is near 0).
-    pub rare_name: f64,
+    rare_name,
     /// `ln(1 + days)` between the document and the story's first day (the
     /// closest of its publication day and the dates its title and lead
     /// mention), when both are dated; 0 otherwise.
-    pub gap: f64,
+    gap,
     /// Months (30 days) of the same gap beyond a week, at most 12:
     /// follow-ups within a week are common, months later rare.
-    pub late: f64,
+    late,
     /// 1 when the document or the story is undated: an unknown gap is its
     /// own value, never the best one.
-    pub undated: f64,
+    undated,
     /// 1 when either is undated and the years they mention most are two or
     /// more apart.
-    pub years_apart: f64,
+    years_apart,
     /// 1 when the document's language is not among the story's.
-    pub other_language: f64,
+    other_language,
     /// 1 when each is about someone the other never names (its most
     /// mentioned rare one-word name).
-    pub subject_conflict: f64,
+    subject_conflict,
     /// 1 when the story alone holds one of the document's multi-word names
     /// (the victim, the venue, the street).
-    pub named: f64,
+    named,
     /// 1 when such a name is held by at least two earlier documents, all in
     /// this story.
-    pub exclusive: f64,
+    exclusive,
     /// 1 when the document copies a member of the story (exact,
     /// near-duplicate or family link: reused text).
-    pub copies: f64,
+    copies,
     /// 1 when the document or the story has no names to compare.
-    pub no_names: f64,
+    no_names,
     /// 1 when the document is brief (a title and a lead, few words): its
     /// cosines run lower for the same story.
-    pub brief: f64,
+    brief,
     /// `brief × terms`.
-    pub brief_terms: f64,
+    brief_terms,
 }
 
 /// Number of features in [`StoryFeatures`].
 pub const FEATURE_COUNT: usize = 18;
 
 impl StoryFeatures {
-    /// Feature names, in the order of [`StoryFeatures::values`].
-    pub const NAMES: [&'static str; FEATURE_COUNT] = [
-        "terms",
-        "names",
-        "both",
-        "log_terms",
-        "log_names",
-        "rare_name",
-        "gap",
-        "late",
-        "undated",
-        "years_apart",
-        "other_language",
-        "subject_conflict",
-        "named",
-        "exclusive",
-        "copies",
-        "no_names",
-        "brief",
-        "brief_terms",
-    ];
-
-    /// The values in the order of [`StoryFeatures::NAMES`].
-    pub fn values(&self) -> [f64; FEATURE_COUNT] {
-        [
-            self.terms,
-            self.names,
-            self.both,
-            self.log_terms,
-            self.log_names,
-            self.rare_name,
-            self.gap,
-            self.late,
-            self.undated,
-            self.years_apart,
-            self.other_language,
-            self.subject_conflict,
-            self.named,
-            self.exclusive,
-            self.copies,
-            self.no_names,
-            self.brief,
-            self.brief_terms,
-        ]
-    }
-
-    /// Features from values in the order of [`StoryFeatures::NAMES`].
-    pub fn from_values(v: [f64; FEATURE_COUNT]) -> StoryFeatures {
-        let [
-            terms,
-            names,
-            both,
-            log_terms,
-            log_names,
-            rare_name,
-            gap,
-            late,
-            undated,
-            years_apart,
-            other_language,
-            subject_conflict,
-            named,
-            exclusive,
-            copies,
-            no_names,
-            brief,
-            brief_terms,
-        ] = v;
-        StoryFeatures {
-            terms,
-            names,
-            both,
-            log_terms,
-            log_names,
-            rare_name,
-            gap,
-            late,
-            undated,
-            years_apart,
-            other_language,
-            subject_conflict,
-            named,
-            exclusive,
-            copies,
-            no_names,
-            brief,
-            brief_terms,
-        }
-    }
-
     /// Sets the features computed from the two cosines and the document's
     /// brevity (`both`, `log_terms`, `log_names`, `brief_terms`).
     pub fn derive(&mut self) {
