@@ -5,11 +5,11 @@
 //! bias plus each feature times its weight, the probability is their
 //! logistic, and the document joins the story it is most likely to belong
 //! to when that probability reaches the model's threshold. Nothing else
-//! decides: copies, shared rare names, missing dates and other languages are
-//! features with weights, not rules around the score. (One thing stands
-//! outside it by design: the levels nest, so documents of one family —
-//! reused copy found by the batch family level — end in one story even
-//! where the model did not join them.)
+//! decides: shared rare names, missing dates and other languages are
+//! features with weights, not rules around the score. One thing stands
+//! outside it by design: the levels nest, so a document that copies an
+//! earlier one (an exact or near duplicate, or a family member: reused
+//! text) is in its story without being scored.
 //!
 //! The weights are fitted ([`fit`]) on pairs drawn from labelled corpora
 //! (see [`crate::training_examples`]) and the shipped default,
@@ -98,9 +98,6 @@ story_features! {
     /// 1 when such a name is held by at least two earlier documents, all in
     /// this story.
     exclusive,
-    /// 1 when the document copies a member of the story (exact,
-    /// near-duplicate or family link: reused text).
-    copies,
     /// 1 when the document or the story has no names to compare.
     no_names,
     /// 1 when the document is brief (a title and a lead, few words): its
@@ -111,7 +108,7 @@ story_features! {
 }
 
 /// Number of features in [`StoryFeatures`].
-pub const FEATURE_COUNT: usize = 18;
+pub const FEATURE_COUNT: usize = 17;
 
 impl StoryFeatures {
     /// Sets the features computed from the two cosines and the document's
@@ -168,28 +165,27 @@ pub enum ModelError {
 /// model").
 const SHIPPED: StoryModel = StoryModel {
     version: STORY_MODEL_VERSION,
-    bias: 3.6229155042837644,
+    bias: 6.104681784146873,
     weights: StoryFeatures {
-        terms: 1.8150534822294313,
-        names: 1.3659888125226072,
-        both: -1.7464155930415515,
-        log_terms: 4.01977351216564,
-        log_names: -0.08742290747372868,
-        rare_name: 2.3301455035028797,
-        gap: -0.9568309028379927,
-        late: 0.11046907271954526,
-        undated: -2.730058346295104,
-        years_apart: -1.5444962602500973,
-        other_language: -0.9522328157477452,
-        subject_conflict: -3.390475488269276,
-        named: 1.3764360067453492,
-        exclusive: 0.037353242707299,
-        copies: 1.0703406592725941,
-        no_names: 1.8821026096092934,
-        brief: 1.3803226298404447,
-        brief_terms: -2.743523826418885,
+        terms: -0.5307352508195359,
+        names: 0.8214305850805415,
+        both: -0.5220251935472243,
+        log_terms: 4.785418910971505,
+        log_names: -0.07424301168435496,
+        rare_name: 2.374603866596231,
+        gap: -1.3886052966767672,
+        late: 0.3042320373286259,
+        undated: -3.4017194929334127,
+        years_apart: -1.5577553502982506,
+        other_language: -1.1825965940464842,
+        subject_conflict: -3.5454841408565936,
+        named: 1.2594002839345217,
+        exclusive: 0.08752449753190472,
+        no_names: 1.8723644893761284,
+        brief: 1.4764330527603224,
+        brief_terms: -3.2854637482253866,
     },
-    threshold: 0.4,
+    threshold: 0.3,
 };
 
 impl Default for StoryModel {
