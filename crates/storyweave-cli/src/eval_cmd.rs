@@ -190,16 +190,21 @@ struct Result<'a> {
 /// Gold labels by line number (1-based, as ingest numbers records) and by id.
 #[derive(Debug, Default)]
 pub(crate) struct Gold {
-    pub(crate) by_line: BTreeMap<u64, String>,
-    pub(crate) by_id: HashMap<String, String>,
+    by_line: BTreeMap<u64, String>,
+    by_id: HashMap<String, String>,
 }
 
 impl Gold {
     /// The label of a document: by its record number, else by its id.
     fn of(&self, doc: &DocumentEntry) -> Option<&str> {
-        doc.record
+        self.label(doc.record, &doc.id)
+    }
+
+    /// The label of the record numbered `record` (1-based), else of `id`.
+    pub(crate) fn label(&self, record: Option<u64>, id: &str) -> Option<&str> {
+        record
             .and_then(|r| self.by_line.get(&r))
-            .or_else(|| self.by_id.get(&doc.id))
+            .or_else(|| self.by_id.get(id))
             .map(String::as_str)
     }
 }

@@ -123,11 +123,7 @@ fn load(path: &PathBuf, max_size: usize, progress: &Progress) -> Result<Corpus, 
     let mut index: HashMap<&str, u32> = HashMap::new();
     let mut labels = Vec::with_capacity(articles.len());
     for a in &articles {
-        let label = a
-            .record
-            .and_then(|r| gold.by_line.get(&r))
-            .or_else(|| gold.by_id.get(&a.id))
-            .map(String::as_str);
+        let label = gold.label(a.record, &a.id);
         let next = u32::try_from(index.len()).unwrap_or(u32::MAX);
         labels.push(match label {
             Some(l) => *index.entry(l).or_insert(next),

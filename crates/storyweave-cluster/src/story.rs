@@ -611,7 +611,27 @@ impl StoryRule {
         vocab: &Vocab,
         links: Links,
     ) -> StoryFeatures {
-        let mut x = self.cheap_features(doc, story, vocab, links);
+        Self::with_cosines(
+            self.cheap_features(doc, story, vocab, links),
+            doc,
+            norms,
+            dense,
+            story,
+            vocab,
+        )
+    }
+
+    /// The cheap features `x` (see [`cheap_features`](StoryRule::cheap_features))
+    /// completed with the cosines, the shared-name specificity and what is
+    /// derived from them; arguments as for [`features`](StoryRule::features).
+    fn with_cosines(
+        mut x: StoryFeatures,
+        doc: &Doc,
+        norms: (f64, f64),
+        dense: &[f32],
+        story: &Story,
+        vocab: &Vocab,
+    ) -> StoryFeatures {
         x.names = names_cosine(doc, norms, dense, story);
         // Words are compared within a language. Across languages only what
         // survives translation can be compared — names, numbers, dates — and
@@ -1360,15 +1380,12 @@ impl StoryClusterer {
                 named: self.named.binary_search(&s).is_ok(),
                 exclusive: self.exclusive.binary_search(&s).is_ok(),
             };
-            if gold.is_none()
-                && model.bound(&self.rule.cheap_features(doc, story, vocab, links)) < bar
-            {
+            let cheap = self.rule.cheap_features(doc, story, vocab, links);
+            if gold.is_none() && model.bound(&cheap) < bar {
                 // Even a perfect match would not reach the bar.
                 continue;
             }
-            let x = self
-                .rule
-                .features(doc, norms, &self.dense, story, vocab, links);
+            let x = StoryRule::with_cosines(cheap, doc, norms, &self.dense, story, vocab);
             let z = model.logit(&x);
             if let (Some(own), Some(t)) = (gold, self.teacher.as_mut()) {
                 t.examples.push(Example {
