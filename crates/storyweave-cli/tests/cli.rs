@@ -1013,7 +1013,11 @@ fn eval_fit_writes_a_model_that_stories_and_eval_read_back() {
     let written: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&model).expect("model written"))
             .expect("model is JSON");
-    assert_eq!(written["version"], 1);
+    assert_eq!(
+        written["version"],
+        storyweave_cluster::STORY_MODEL_VERSION,
+        "{written}"
+    );
     let threshold = written["threshold"].as_f64().expect("threshold");
     assert!(threshold > 0.0 && threshold < 1.0, "{written}");
     // The written model drives a run.
@@ -1053,10 +1057,33 @@ fn eval_fit_writes_a_model_that_stories_and_eval_read_back() {
 }
 
 /// A follow-up a year on, in other words: the split is explained by the
-/// parts of its score, the gap in time pulling it under the threshold.
+/// parts of its score, the gap in time pulling it under the threshold. The
+/// run uses a small readable model (words, the shared rare name and the
+/// gap), so that the test is about the explanation, not the shipped
+/// weights.
 #[test]
 fn eval_explains_a_split_by_the_parts_of_its_score() {
     let dir = tempfile::tempdir().expect("tempdir");
+    let mut model: serde_json::Value =
+        serde_json::from_str(&storyweave_cluster::StoryModel::default().to_json())
+            .expect("model JSON");
+    for (name, w) in model["weights"]
+        .as_object_mut()
+        .expect("weights")
+        .iter_mut()
+    {
+        *w = serde_json::json!(match name.as_str() {
+            "log_terms" => 2.0,
+            "rare_name" => 2.0,
+            "gap" => -0.6,
+            _ => 0.0,
+        });
+    }
+    model["bias"] = serde_json::json!(2.0);
+    model["threshold"] = serde_json::json!(0.5);
+    let model_path = dir.path().join("readable.json");
+    std::fs::write(&model_path, model.to_string()).expect("write");
+    let model_path = model_path.to_str().expect("path");
     let mut labelled = fixture_records(&["fire-1"]);
     labelled.push_str(
         r#"{"id":"fire-later","title":"Havnby warehouse owner fined","text":"A court in Havnby fined the owner of the Nordkyst Timber company on Friday for storing wood without the permits the town requires, a year after a blaze at its site. The company said it would appeal the ruling.","date":"2026-03-27","cluster":"fire"}"#,
@@ -1064,7 +1091,14 @@ fn eval_explains_a_split_by_the_parts_of_its_score() {
     let path = dir.path().join("labelled.jsonl");
     std::fs::write(&path, labelled).expect("write");
     let path = path.to_str().expect("path");
-    let r = json(&run(&["eval", "--format", "json", path]));
+    let r = json(&run(&[
+        "eval",
+        "--story-model",
+        model_path,
+        "--format",
+        "json",
+        path,
+    ]));
     let splits = r["splits"].as_array().expect("splits");
     assert_eq!(splits.len(), 1, "{r}");
     let why = &splits[0]["why"];
@@ -1083,7 +1117,7 @@ fn eval_explains_a_split_by_the_parts_of_its_score() {
     assert!(part("gap").is_some_and(|x| x < -3.0), "{why}");
     // The shared name pulls towards the story; the year apart pulls away.
     assert!(part("rare_name").is_some_and(|x| x > 0.0), "{why}");
-    let text = stdout(&run(&["eval", path]));
+    let text = stdout(&run(&["eval", "--story-model", model_path, path]));
     assert!(
         text.contains("why: \"Havnby warehouse owner fined\" scored"),
         "{text}"

@@ -21,7 +21,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Version of the feature set a [`StoryModel`] is written for.
-pub const STORY_MODEL_VERSION: u32 = 1;
+/// Version 2: `terms` and `names` are mean cosines with the members (in
+/// version 1, cosines with the centroid).
+pub const STORY_MODEL_VERSION: u32 = 2;
 
 /// Defines [`StoryFeatures`] from one list of named features, so that the
 /// struct, [`StoryFeatures::NAMES`], [`StoryFeatures::values`] and
@@ -56,10 +58,13 @@ macro_rules! story_features {
 }
 
 story_features! {
-    /// TF-IDF cosine of the content words; across languages, where words
-    /// cannot be compared, the cosine of the names stands in.
+    /// Mean TF-IDF cosine of the content words with the story's members
+    /// (a mean, not the centroid's cosine, so that it does not grow with
+    /// the story's size); across languages, where words cannot be
+    /// compared, the names' stands in.
     terms,
-    /// TF-IDF cosine of the names and numbers.
+    /// Mean TF-IDF cosine of the names and numbers with the story's
+    /// members.
     names,
     /// `terms × names`: words and names agree at once (two look-alike
     /// events share words, not people and places).
@@ -165,25 +170,25 @@ pub enum ModelError {
 /// model").
 const SHIPPED: StoryModel = StoryModel {
     version: STORY_MODEL_VERSION,
-    bias: 6.104681784146873,
+    bias: 5.702517002729454,
     weights: StoryFeatures {
-        terms: -0.5307352508195359,
-        names: 0.8214305850805415,
-        both: -0.5220251935472243,
-        log_terms: 4.785418910971505,
-        log_names: -0.07424301168435496,
-        rare_name: 2.374603866596231,
-        gap: -1.3886052966767672,
-        late: 0.3042320373286259,
-        undated: -3.4017194929334127,
-        years_apart: -1.5577553502982506,
-        other_language: -1.1825965940464842,
-        subject_conflict: -3.5454841408565936,
-        named: 1.2594002839345217,
-        exclusive: 0.08752449753190472,
-        no_names: 1.8723644893761284,
-        brief: 1.4764330527603224,
-        brief_terms: -3.2854637482253866,
+        terms: 1.6296627549892622,
+        names: 0.9686061137584823,
+        both: -2.114988020421299,
+        log_terms: 4.4525937149312576,
+        log_names: 0.025316148811439974,
+        rare_name: 2.233158673358949,
+        gap: -0.8196068679042665,
+        late: 0.0627026951328144,
+        undated: -2.623933528232135,
+        years_apart: -1.3244774658280163,
+        other_language: -2.12527839383606,
+        subject_conflict: -3.777679205550003,
+        named: 1.0263743953707878,
+        exclusive: 1.0449020675971255,
+        no_names: 2.1840844020242107,
+        brief: 1.004741208836854,
+        brief_terms: -1.6526230017075747,
     },
     threshold: 0.3,
 };

@@ -26,11 +26,13 @@
 //! result (the batch run is the same loop).
 //!
 //! The model reads the named features of [`StoryFeatures`], computed here:
-//! * `terms` is the TF-IDF cosine between the document's content words
-//!   (title and lead weighted above the rest) and the story's centroid (the
-//!   sum of its members' unit vectors; the centroid's norm is computed when
-//!   the story last changed, with the IDF of that moment, so scoring costs
-//!   grow with the document, not the story); `names` the same over named
+//! * `terms` is the mean TF-IDF cosine between the document's content
+//!   words (title and lead weighted above the rest) and those of each
+//!   member of the story, read off the story's centroid (the sum of its
+//!   members' unit vectors, each scaled by its TF-IDF norm when it joined)
+//!   as one dot product over the number of members — so scoring costs grow
+//!   with the document, not the story, and, unlike a centroid's cosine,
+//!   the score does not grow with the story's size; `names` the same over named
 //!   entities and numbers; across languages (the document's language is
 //!   not among the story's) names, numbers and dates stand in for words;
 //! * `rare_name`: one over the number of stories holding the most specific
@@ -166,9 +168,6 @@ struct Doc {
 struct Story {
     terms: Ids,
     names: Ids,
-    /// Norms of the TF-IDF centroids, refreshed whenever the story changes.
-    terms_norm: f64,
-    names_norm: f64,
     /// The earliest publication day of a member: when the event was
     /// first reported, which later follow-ups do not move.
     first_day: Option<i64>,
@@ -227,10 +226,18 @@ impl Story {
     /// Adds a document's features to the centroids and the summaries
     /// (members are listed by the caller).
     fn add(&mut self, doc: &Doc, vocab: &Vocab, scratch: &mut Ids) {
-        add_unit(&mut self.terms, &doc.terms, scratch);
-        add_unit(&mut self.names, &doc.names, scratch);
-        self.terms_norm = norm(&self.terms, vocab);
-        self.names_norm = norm(&self.names, vocab);
+        add_unit(
+            &mut self.terms,
+            &doc.terms,
+            norm(&doc.terms, vocab),
+            scratch,
+        );
+        add_unit(
+            &mut self.names,
+            &doc.names,
+            norm(&doc.names, vocab),
+            scratch,
+        );
         if let Some(d) = doc.day {
             self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
         }
@@ -481,13 +488,10 @@ fn cosine(dot: f64, a: f64, b: f64) -> f64 {
     }
 }
 
-/// `centroid += v / |v|`, keeping the result sorted; `scratch` is reused.
-fn add_unit(centroid: &mut Ids, v: &Ids, scratch: &mut Ids) {
-    let len = v
-        .iter()
-        .map(|&(_, w)| f64::from(w) * f64::from(w))
-        .sum::<f64>()
-        .sqrt();
+/// `centroid += v / |v|`, with `|v|` the TF-IDF norm `len` of `v` at the
+/// time it is added, so that a centroid's dot product with a document over
+/// the number of members is their mean cosine; `scratch` is reused.
+fn add_unit(centroid: &mut Ids, v: &Ids, len: f64, scratch: &mut Ids) {
     if len == 0.0 {
         return;
     }
@@ -592,7 +596,7 @@ impl StoryRule {
         x.subject_conflict = flag(same_language && subject_conflict(doc, story, vocab));
         x.named = flag(links.named);
         x.exclusive = flag(links.exclusive);
-        x.no_names = flag(doc.names.is_empty() || story.names_norm == 0.0);
+        x.no_names = flag(doc.names.is_empty() || story.names.is_empty());
         x.brief = flag(doc.terms.len() < BRIEF_TERMS);
         x.derive();
         x
@@ -632,13 +636,18 @@ impl StoryRule {
         story: &Story,
         vocab: &Vocab,
     ) -> StoryFeatures {
-        x.names = names_cosine(doc, norms, dense, story);
+        // Mean cosines with the members: a centroid is the sum of its
+        // members' unit vectors, so its dot product over their number is
+        // the mean, which does not grow with the story as the centroid's
+        // own cosine does (a large story would draw documents for its size).
+        let members = story.members.len().max(1) as f64;
+        x.names = cosine(dot(&doc.names, dense, &story.names), norms.1, members);
         // Words are compared within a language. Across languages only what
         // survives translation can be compared — names, numbers, dates — and
         // it stands in for the words: an unknown word match is not a
         // mismatch.
         x.terms = if x.other_language == 0.0 {
-            terms_cosine(doc, norms, dense, story)
+            cosine(dot(&doc.terms, dense, &story.terms), norms.0, members)
         } else {
             x.names
         };
@@ -664,25 +673,6 @@ fn rare_name(doc: &Doc, story: &Story, vocab: &Vocab) -> f64 {
         }
     }
     best
-}
-
-/// TF-IDF cosine of the document's content words and the story's (`norms`
-/// and `dense` as for [`StoryRule::features`]).
-fn terms_cosine(doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
-    cosine(
-        dot(&doc.terms, dense, &story.terms),
-        norms.0,
-        story.terms_norm,
-    )
-}
-
-/// TF-IDF cosine of the document's names and numbers and the story's.
-fn names_cosine(doc: &Doc, norms: (f64, f64), dense: &[f32], story: &Story) -> f64 {
-    cosine(
-        dot(&doc.names, dense, &story.names),
-        norms.1,
-        story.names_norm,
-    )
 }
 
 /// Whether the document's language is among the story's (an unknown
@@ -1001,8 +991,6 @@ impl StoryClusterer {
                 1.0,
                 &mut self.merge_scratch,
             );
-            story.terms_norm = norm(&story.terms, &self.vocab);
-            story.names_norm = norm(&story.names, &self.vocab);
             story.first_day = match (story.first_day, absorbed.first_day) {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
@@ -1657,14 +1645,13 @@ mod tests {
             language: Some("es"),
             ..Doc::default()
         };
-        let story = Story {
-            terms: vec![(word, 1.0)],
-            names: vec![(name, 1.0)],
-            terms_norm: norm(&vec![(word, 1.0)], &vocab),
-            names_norm: norm(&vec![(name, 1.0)], &vocab),
-            languages: vec![Some("en")],
-            ..Story::default()
+        let mut story = Story::default();
+        let en = Doc {
+            language: Some("en"),
+            ..es.clone()
         };
+        story.add(&en, &vocab, &mut Ids::new());
+        story.members.push(0);
         let across = features_of(&vocab, &es, &story, Links::default());
         assert_eq!(across.other_language, 1.0);
         assert_eq!(across.terms, across.names);
@@ -1914,8 +1901,8 @@ mod tests {
     fn centroid_sums_unit_vectors() {
         let mut c = Ids::new();
         let mut scratch = Ids::new();
-        add_unit(&mut c, &vec![(1, 3.0), (5, 4.0)], &mut scratch);
-        add_unit(&mut c, &vec![(2, 1.0), (5, 1.0)], &mut scratch);
+        add_unit(&mut c, &vec![(1, 3.0), (5, 4.0)], 5.0, &mut scratch);
+        add_unit(&mut c, &vec![(2, 1.0), (5, 1.0)], 2f64.sqrt(), &mut scratch);
         assert_eq!(c.len(), 3);
         assert!((c[0].1 - 0.6).abs() < 1e-6);
         assert!((c[2].1 - (0.8 + std::f32::consts::FRAC_1_SQRT_2)).abs() < 1e-5);
