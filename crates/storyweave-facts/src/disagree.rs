@@ -225,12 +225,16 @@ fn about_of(
     {
         return Some(About::Magnitude);
     }
-    // `he and four others`: a count that leaves someone out.
+    // `he and four others`, `two extra life sentences`, `another five`: a
+    // count that leaves someone out or adds to an earlier one, not a total.
     let others = words
-        .get(at..(after + 1).min(words.len()))
+        .get(at.saturating_sub(1)..(after + 1).min(words.len()))
         .is_some_and(|ws| {
-            ws.iter()
-                .any(|(_, w)| matches!(w.as_str(), "others" | "more"))
+            ws.iter().enumerate().any(|(k, (_, w))| {
+                // `more than 10` is a qualifier, not an increment.
+                let than = ws.get(k + 1).is_some_and(|(_, n)| n == "than");
+                lexicon::is_increment_word(w) && !(w == "more" && than)
+            })
         });
     // `Three women and two men were injured`: one part of a joined count.
     let is_number = |k: usize| {
@@ -243,7 +247,14 @@ fn about_of(
         .and_then(|k| words.get(k))
         .is_some_and(|(_, w)| matches!(w.as_str(), "and" | "or"))
         && (is_number(at.wrapping_sub(2)) || is_number(at.wrapping_sub(3)));
-    if !q.unit.is_empty() || others || joined {
+    // `2,880 by 1,800 pixels`, `10 by 12 feet`: a side of a dimension,
+    // not a count.
+    let by_number = |k: Option<usize>, next: Option<usize>| {
+        k.and_then(|k| words.get(k)).is_some_and(|(_, w)| w == "by") && next.is_some_and(is_number)
+    };
+    let dimension =
+        by_number(at.checked_sub(1), at.checked_sub(2)) || by_number(Some(after), Some(after + 1));
+    if !q.unit.is_empty() || others || joined || dimension {
         return None;
     }
     // An event role said of the figure: right after it, past a form of `to
@@ -269,7 +280,12 @@ fn about_of(
         .get(at.saturating_sub(TOLERANCES.toll_reach)..at)
         .is_some_and(|w| w.iter().any(|(_, w)| w == "toll"))
         .then_some("killed");
-    if let Some(role) = role_after.or(toll_before) {
+    // A participle right before it: `killing at least 10 people`.
+    let verb_before = at
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .and_then(|(_, w)| lexicon::event_role_before(w));
+    if let Some(role) = role_after.or(toll_before).or(verb_before) {
         return Some(About::Role(role));
     }
     let noun = q.what.to_lowercase();
@@ -299,7 +315,14 @@ fn interval(q: &QuantityMention) -> (f64, f64) {
 
 /// Whether two figures can both hold.
 fn compatible(a: (f64, f64), b: (f64, f64)) -> bool {
-    let eps = 1e-9 * a.1.abs().max(b.1.abs()).clamp(1.0, 1e12);
+    // The rounding slack scales with the finite ends only: an open end
+    // (`at least 10`: up to infinity) must not widen it to everything.
+    let size = [a.0, a.1, b.0, b.1]
+        .into_iter()
+        .filter(|x| x.is_finite())
+        .fold(1.0f64, |m, x| m.max(x.abs()))
+        .min(1e12);
+    let eps = 1e-9 * size;
     a.0 <= b.1 + eps && b.0 <= a.1 + eps
 }
 
@@ -729,6 +752,91 @@ mod tests {
             ),
         ]);
         assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn regression_an_increment_is_not_compared_with_a_total() {
+        // Two more life sentences on top of one are three in all; the
+        // increments (`extra`, `another`, `more`) are not totals.
+        let d = story(&[
+            (
+                "a",
+                None,
+                &[
+                    "The judge handed him two extra life sentences.",
+                    "Another three people were injured.",
+                ],
+            ),
+            (
+                "b",
+                None,
+                &[
+                    "He is now serving three life sentences.",
+                    "Seven people were injured.",
+                ],
+            ),
+        ]);
+        assert!(d.is_empty(), "{d:#?}");
+        // `more than` stays a qualifier: more than 10 against 4 is a
+        // conflict.
+        let d = story(&[
+            (
+                "a",
+                None,
+                &["More than 10 people were killed in the blast."],
+            ),
+            ("b", None, &["Four people were killed in the blast."]),
+        ]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+    }
+
+    #[test]
+    fn a_participle_before_a_figure_gives_its_role_and_a_dimension_is_no_count() {
+        // The first toll each report gives is its reading: `killing at
+        // least 10 people` is this quake's, not the other quake's `more
+        // than a dozen` further down.
+        let d = story(&[
+            (
+                "a",
+                None,
+                &[
+                    "The quake hit the island on Sunday, killing at least 10 people.",
+                    "On Saturday, more than a dozen people were killed by a quake elsewhere.",
+                ],
+            ),
+            ("b", None, &["Ten people were killed on the island."]),
+        ]);
+        assert!(d.is_empty(), "{d:#?}");
+        let d = story(&[
+            ("a", None, &["The quake hit, injuring 50 people."]),
+            ("b", None, &["Thirty people were injured in the quake."]),
+        ]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].about, "injured");
+        let d = story(&[
+            (
+                "a",
+                None,
+                &["The screen has 2,880 by 1,800 pixels on the new laptop."],
+            ),
+            (
+                "b",
+                None,
+                &["The new laptop screen has more than five million pixels."],
+            ),
+        ]);
+        assert!(d.is_empty(), "{d:#?}");
+    }
+
+    #[test]
+    fn regression_an_open_range_is_not_compatible_with_everything() {
+        // `at least 10` and 4 cannot both hold (the rounding slack once
+        // grew with the open end's infinity); `at least 10` and 12 can.
+        assert!(!compatible((10.0, f64::INFINITY), (4.0, 4.0)));
+        assert!(!compatible((4.0, 4.0), (10.0, f64::INFINITY)));
+        assert!(compatible((10.0, f64::INFINITY), (12.0, 12.0)));
+        assert!(!compatible((f64::NEG_INFINITY, 3.0), (4.0, 4.0)));
+        assert!(compatible((0.1 + 0.2, 0.1 + 0.2), (0.3, 0.3)));
     }
 
     #[test]

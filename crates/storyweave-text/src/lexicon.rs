@@ -1039,6 +1039,36 @@ pub fn event_role(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The event role a participle gives the figure right after it (`killing at
+/// least 10 people`, `injuring 50`), any ASCII case, named as in
+/// [`event_role`].
+pub fn event_role_before(word: &str) -> Option<&'static str> {
+    with_lower(word, |w| {
+        Some(match w {
+            "killing" => "killed",
+            "injuring" | "wounding" => "injured",
+            "arresting" | "detaining" => "arrested",
+            "evacuating" | "displacing" => "evacuated",
+            _ => return None,
+        })
+    })
+}
+
+/// Words that make a count a part or an increment of a total rather than
+/// the total (`four others`, `two more`, `two extra life sentences`,
+/// `three additional charges`, `another five`), any ASCII case: such a
+/// count is not compared with a total given elsewhere.
+pub fn is_increment_word(word: &str) -> bool {
+    with_lower(word, |w| {
+        matches!(
+            w,
+            "others" | "more" | "extra" | "additional" | "further" | "another"
+        )
+        .then_some(())
+    })
+    .is_some()
+}
+
 /// Nouns of an earthquake (`quake`, `temblor`), any ASCII case: a decimal
 /// figure right before one is its magnitude.
 pub fn is_quake_noun(word: &str) -> bool {
