@@ -27,7 +27,7 @@ use crate::pipeline::{Progress, read_corpus};
 use crate::{Outcome, RunError, open_output, write_error};
 
 /// Penalties (L2 on standardised weights) tried.
-const PENALTIES: [f64; 3] = [0.1, 10.0, 1000.0];
+const PENALTIES: [f64; 5] = [0.1, 1.0, 10.0, 100.0, 1000.0];
 /// Threshold probabilities tried.
 const THRESHOLDS: [f64; 9] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
