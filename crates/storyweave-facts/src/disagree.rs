@@ -227,14 +227,18 @@ fn about_of(
     }
     // `he and four others`, `two extra life sentences`, `another five`: a
     // count that leaves someone out or adds to an earlier one, not a total.
-    let others = words
-        .get(at.saturating_sub(1)..(after + 1).min(words.len()))
-        .is_some_and(|ws| {
-            ws.iter().enumerate().any(|(k, (_, w))| {
-                // `more than 10` is a qualifier, not an increment.
-                let than = ws.get(k + 1).is_some_and(|(_, n)| n == "than");
-                lexicon::is_increment_word(w) && !(w == "more" && than)
-            })
+    // The figure's own qualifier (`more than 10`) is not an increment.
+    let qualifier_words = q
+        .qualifier
+        .as_deref()
+        .filter(|ql| lower_text.starts_with(&ql.to_lowercase()))
+        .map_or(0, |ql| ql.split_whitespace().count());
+    let others = (at.saturating_sub(1)..(after + 1).min(words.len()))
+        .filter(|k| !(at..at + qualifier_words).contains(k))
+        .any(|k| {
+            words
+                .get(k)
+                .is_some_and(|(_, w)| lexicon::is_increment_word(w))
         });
     // `Three women and two men were injured`: one part of a joined count.
     let is_number = |k: usize| {
